@@ -1,0 +1,2 @@
+namespace PartitionCompiler.Codegen;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace PartitionCompiler.OnnxSplitter;
+internal static class Placeholder { }

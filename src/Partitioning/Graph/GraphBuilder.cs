@@ -1,0 +1,321 @@
+using System.Collections.Immutable;
+using PartitionCompiler.Partitioning.Collections;
+using PartitionCompiler.Partitioning.Diagnostics;
+
+namespace PartitionCompiler.Partitioning.Graph;
+
+/// <summary>
+/// Builds the <see cref="OperatorGraph"/> of a <see cref="ModelSpec"/>: finds weight producers, keys nodes, links tensors
+/// to producers and consumers, and fixes the topological order of the positioned nodes (DESIGN.md section 3).
+/// </summary>
+/// <remarks>
+/// The order is the file order when that is topological; otherwise Kahn's algorithm (A. B. Kahn, "Topological sorting
+/// of large networks", CACM 5(11), 1962) that always takes the ready node with the smallest file index, so the result
+/// does not depend on anything but the file.
+/// </remarks>
+public static class GraphBuilder
+{
+    /// <summary>Builds the graph, or returns null after reporting PC011x errors.</summary>
+    public static OperatorGraph? Build(ModelSpec model, SourceLocation modelLocation, DiagnosticBag diagnostics)
+    {
+        var nodes = model.Nodes;
+        var producers = new Dictionary<string, int>(StringComparer.Ordinal); // tensor -> node index, -1 input, -2 initializer
+        var kinds = new Dictionary<string, TensorKind>(StringComparer.Ordinal);
+        var tensorOrder = new List<string>();
+        bool ok = true;
+
+        void Define(string name, int producer, TensorKind kind, string producerLabel)
+        {
+            if (producers.TryGetValue(name, out int existing))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateOutput, modelLocation, name, Describe(existing), producerLabel);
+                ok = false;
+                return;
+            }
+
+            producers[name] = producer;
+            kinds[name] = kind;
+            tensorOrder.Add(name);
+        }
+
+        string Describe(int producer) => producer switch
+        {
+            -1 => "a graph input",
+            -2 => "an initializer",
+            _ => $"node '{DisplayName(nodes[producer])}'",
+        };
+
+        foreach (var input in model.Inputs)
+        {
+            Define(input.Name, -1, TensorKind.GraphInput, "a graph input");
+        }
+
+        foreach (var initializer in model.Initializers)
+        {
+            Define(initializer.Name, -2, TensorKind.Initializer, "an initializer");
+        }
+
+        // Weight producers, decided in file order with a fixpoint so that a weight chain listed out of order is still found.
+        var isWeight = new bool[nodes.Count];
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                if (!isWeight[i] && IsWeightProducer(nodes[i], name => IsWeightTensor(name)))
+                {
+                    isWeight[i] = true;
+                    changed = true;
+                }
+            }
+        }
+
+        bool IsWeightTensor(string name)
+        {
+            if (model.Initializers.Any(init => init.Name == name))
+            {
+                return true;
+            }
+
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                if (isWeight[i] && nodes[i].Outputs.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            foreach (var output in nodes[i].Outputs)
+            {
+                if (output.Length > 0)
+                {
+                    Define(output, i, isWeight[i] ? TensorKind.Weight : TensorKind.Activation, $"node '{DisplayName(nodes[i])}'");
+                }
+            }
+        }
+
+        // Every read tensor needs a producer.
+        var consumers = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            foreach (var input in nodes[i].AllInputs)
+            {
+                if (!producers.ContainsKey(input))
+                {
+                    diagnostics.Add(DiagnosticCatalog.DanglingInput, modelLocation, DisplayName(nodes[i]), input);
+                    ok = false;
+                    continue;
+                }
+
+                if (!consumers.TryGetValue(input, out var set))
+                {
+                    consumers[input] = set = [];
+                }
+
+                set.Add(i);
+            }
+        }
+
+        var graphOutputs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var output in model.Outputs)
+        {
+            graphOutputs.Add(output.Name);
+            if (!producers.ContainsKey(output.Name))
+            {
+                diagnostics.Add(DiagnosticCatalog.UnproducedGraphOutput, modelLocation, output.Name);
+                ok = false;
+            }
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var (order, fileOrderWasTopological) = TopologicalOrder(nodes, isWeight, producers);
+        int positioned = isWeight.Count(w => !w);
+        if (order.Length < positioned)
+        {
+            var stuck = Enumerable.Range(0, nodes.Count).Where(i => !isWeight[i] && !order.Contains(i)).Take(8)
+                .Select(i => $"'{DisplayName(nodes[i])}'");
+            diagnostics.Add(DiagnosticCatalog.GraphCycle, modelLocation, string.Join(", ", stuck));
+            return null;
+        }
+
+        if (positioned == 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.EmptyGraph, modelLocation);
+            return null;
+        }
+
+        var positions = new int?[nodes.Count];
+        for (int p = 0; p < order.Length; p++)
+        {
+            positions[order[p]] = p;
+        }
+
+        var keys = NodeKeys(nodes);
+        var graphNodes = nodes.Select((n, i) => new GraphNode(i, n, keys[i], positions[i])).ToImmutableArray();
+
+        var declared = new Dictionary<string, TensorType>(StringComparer.Ordinal);
+        foreach (var value in model.ValueInfos.Concat(model.Outputs).Concat(model.Inputs))
+        {
+            if (value.Type is not null)
+            {
+                declared[value.Name] = value.Type;
+            }
+        }
+
+        foreach (var initializer in model.Initializers)
+        {
+            declared[initializer.Name] = initializer.Type;
+        }
+
+        var tensors = tensorOrder.Select(name =>
+        {
+            int producer = producers[name];
+            return new GraphTensor(
+                name,
+                kinds[name],
+                producer >= 0 ? producer : null,
+                consumers.TryGetValue(name, out var set) ? set.ToEquatableArray() : EquatableArray<int>.Empty,
+                graphOutputs.Contains(name),
+                declared.GetValueOrDefault(name));
+        }).ToImmutableArray();
+
+        return new OperatorGraph(model, graphNodes, order, tensors, fileOrderWasTopological);
+    }
+
+    /// <summary>
+    /// <c>Constant</c> always makes a weight; <c>ConstantOfShape</c> and <c>Identity</c> do when every input is a weight
+    /// (an initializer or another weight producer's output).
+    /// </summary>
+    public static bool IsWeightProducer(NodeSpec node, Func<string, bool> isWeightTensor)
+    {
+        if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
+        {
+            return false;
+        }
+
+        return node.OpType switch
+        {
+            "Constant" => true,
+            "ConstantOfShape" or "Identity" => node.AllInputs.Any() && node.AllInputs.All(isWeightTensor),
+            _ => false,
+        };
+    }
+
+    private static (ImmutableArray<int> Order, bool FileOrderWasTopological) TopologicalOrder(
+        EquatableArray<NodeSpec> nodes, bool[] isWeight, Dictionary<string, int> producers)
+    {
+        // Dependencies between positioned nodes only: inputs, initializers and weights are always available.
+        var dependencies = new List<int>[nodes.Count];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            dependencies[i] = [];
+            if (isWeight[i])
+            {
+                continue;
+            }
+
+            foreach (var input in nodes[i].AllInputs)
+            {
+                int producer = producers[input];
+                if (producer >= 0 && !isWeight[producer] && !dependencies[i].Contains(producer))
+                {
+                    dependencies[i].Add(producer);
+                }
+            }
+        }
+
+        bool topological = true;
+        for (int i = 0; i < nodes.Count && topological; i++)
+        {
+            foreach (int d in dependencies[i])
+            {
+                if (d >= i)
+                {
+                    topological = false;
+                    break;
+                }
+            }
+        }
+
+        if (topological)
+        {
+            return (Enumerable.Range(0, nodes.Count).Where(i => !isWeight[i]).ToImmutableArray(), true);
+        }
+
+        var indegree = new int[nodes.Count];
+        var dependents = new List<int>[nodes.Count];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            dependents[i] = [];
+        }
+
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            indegree[i] = dependencies[i].Count;
+            foreach (int d in dependencies[i])
+            {
+                dependents[d].Add(i);
+            }
+        }
+
+        var ready = new PriorityQueue<int, int>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (!isWeight[i] && indegree[i] == 0)
+            {
+                ready.Enqueue(i, i);
+            }
+        }
+
+        var order = ImmutableArray.CreateBuilder<int>();
+        while (ready.TryDequeue(out int node, out _))
+        {
+            order.Add(node);
+            foreach (int next in dependents[node])
+            {
+                if (--indegree[next] == 0)
+                {
+                    ready.Enqueue(next, next);
+                }
+            }
+        }
+
+        return (order.ToImmutable(), false);
+    }
+
+    private static string[] NodeKeys(EquatableArray<NodeSpec> nodes)
+    {
+        var nameCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Name.Length > 0)
+            {
+                nameCounts[node.Name] = nameCounts.GetValueOrDefault(node.Name) + 1;
+            }
+        }
+
+        var keys = new string[nodes.Count];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            keys[i] = node.Name.Length > 0 && nameCounts[node.Name] == 1
+                ? node.Name
+                : "@" + (node.Outputs.FirstOrDefault(o => o.Length > 0) ?? $"node{node.FileIndex}");
+        }
+
+        return keys;
+    }
+
+    private static string DisplayName(NodeSpec node) =>
+        node.Name.Length > 0 ? node.Name : $"#{node.FileIndex} {node.OpType}";
+}

@@ -1,0 +1,2 @@
+namespace PartitionCompiler.Runtime.Grpc;
+internal static class Placeholder { }

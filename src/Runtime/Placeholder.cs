@@ -1,0 +1,2 @@
+namespace PartitionCompiler.Runtime;
+internal static class Placeholder { }

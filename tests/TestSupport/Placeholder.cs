@@ -1,0 +1,2 @@
+namespace PartitionCompiler.TestSupport;
+public static class Placeholder { }
