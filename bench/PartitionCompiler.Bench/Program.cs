@@ -1,0 +1,26 @@
+namespace PartitionCompiler.Bench;
+
+/// <summary>Dispatches to one benchmark harness by name; each harness prints a table and measures, never asserts.</summary>
+internal static class Program
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Harnesses = new(StringComparer.Ordinal)
+    {
+    };
+
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Harnesses.TryGetValue(args[0], out var harness))
+        {
+            Console.WriteLine("usage: dotnet run -c Release --project bench/PartitionCompiler.Bench -- <harness> [options]");
+            Console.WriteLine();
+            foreach (var (name, (description, _)) in Harnesses.OrderBy(h => h.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"  {name,-16} {description}");
+            }
+
+            return args.Length == 0 ? 0 : 1;
+        }
+
+        return harness.Run(args[1..]);
+    }
+}

@@ -1,2 +1,0 @@
-namespace PartitionCompiler.Codegen;
-internal static class Placeholder { }

@@ -1,2 +1,0 @@
-namespace PartitionCompiler.OnnxSplitter;
-internal static class Placeholder { }

@@ -1,0 +1,5 @@
+namespace PartitionCompiler.Tasks;
+
+internal static class PartitionCompile
+{
+}

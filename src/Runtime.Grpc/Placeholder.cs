@@ -1,2 +1,0 @@
-namespace PartitionCompiler.Runtime.Grpc;
-internal static class Placeholder { }

@@ -1,2 +1,0 @@
-namespace PartitionCompiler.Runtime;
-internal static class Placeholder { }
