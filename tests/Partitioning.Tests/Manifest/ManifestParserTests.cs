@@ -75,13 +75,7 @@ public class ManifestParserTests
     [Fact]
     public void A_channel_link_with_its_own_power_keeps_that_power()
     {
-        var manifest = ManifestAssert.Clean("""
-            {
-              "devices": [ { "name": "a", "compute": 1 }, { "name": "b", "compute": 1 } ],
-              "links": [ { "from": "a", "to": "b", "power": "2 W",
-                           "channel": { "bandwidth": 1e6, "txPower": "100 mW", "gain": 1, "noise": "1 W" } } ]
-            }
-            """);
+        var manifest = ManifestAssert.Clean(ManifestSamples.ChannelWithOwnPower);
         Assert.Equal(2, manifest.Links[0].PowerWatts);
         Assert.Equal(1e6 * Math.Log2(1.1) / 8, manifest.Links[0].BytesPerSecond, 1e-6);
     }
@@ -106,12 +100,7 @@ public class ManifestParserTests
     [Fact]
     public void Plain_numbers_are_base_units_bytes_per_second_for_bandwidth()
     {
-        var manifest = ManifestAssert.Clean("""
-            {
-              "devices": [ { "name": "a", "compute": 2e9, "memory": 1048576, "power": 0 }, { "name": "b", "compute": 1 } ],
-              "links": [ { "from": "a", "to": "b", "bandwidth": 1000, "latency": 0.002, "power": 0.5 } ]
-            }
-            """);
+        var manifest = ManifestAssert.Clean(ManifestSamples.PlainNumbers);
         Assert.Equal(1048576, manifest.Devices[0].MemoryBytes);
         Assert.Equal(0, manifest.Devices[0].PowerWatts);
         Assert.Equal(1000, manifest.Links[0].BytesPerSecond);
@@ -122,15 +111,7 @@ public class ManifestParserTests
     [Fact]
     public void Bidirectional_adds_the_reverse_link_after_the_forward_one()
     {
-        var manifest = ManifestAssert.Clean("""
-            {
-              "devices": [ { "name": "a", "compute": 1 }, { "name": "b", "compute": 1 }, { "name": "c", "compute": 1 } ],
-              "links": [
-                { "from": "a", "to": "b", "bandwidth": "1 MB/s", "bidirectional": true },
-                { "from": "b", "to": "c", "bandwidth": "2 MB/s", "bidirectional": false }
-              ]
-            }
-            """);
+        var manifest = ManifestAssert.Clean(ManifestSamples.Bidirectional);
         Assert.Equal(new[] { "a->b", "b->a", "b->c" }, manifest.Links.Select(l => l.Name));
         Assert.Equal(manifest.Links[0].BytesPerSecond, manifest.Links[1].BytesPerSecond);
         Assert.Equal(manifest.Links[0].Location, manifest.Links[1].Location);
@@ -160,14 +141,7 @@ public class ManifestParserTests
     [Fact]
     public void Fused_strategy_with_its_section_and_defaults()
     {
-        var manifest = ManifestAssert.Clean("""
-            {
-              "strategy": "fused",
-              "devices": [ { "name": "end", "compute": 1 }, { "name": "edge", "compute": 1 } ],
-              "links": [ { "from": "end", "to": "edge", "bandwidth": "3 MB/s" } ],
-              "fused": { "endDevice": "end", "server": "edge" }
-            }
-            """);
+        var manifest = ManifestAssert.Clean(ManifestSamples.Fused);
         Assert.Equal(PartitionStrategy.Fused, manifest.Strategy);
         Assert.Equal(new FusedOptions("end", "edge", FusedOptions.DefaultMaxPaths, "mw"), manifest.Fused! with { Location = null });
     }
@@ -175,13 +149,7 @@ public class ManifestParserTests
     [Fact]
     public void Schema_reference_and_several_input_pins_are_accepted()
     {
-        var manifest = ManifestAssert.Clean("""
-            {
-              "$schema": "../schemas/partition-manifest.schema.json",
-              "inputs": { "input.1": [1, 3, 224, 224], "mask": [1, 77] },
-              "devices": [ { "name": "a", "compute": 1 } ]
-            }
-            """);
+        var manifest = ManifestAssert.Clean(ManifestSamples.SchemaAndPins);
         Assert.Equal(new[] { "input.1", "mask" }, manifest.Inputs.Select(p => p.Name));
     }
 

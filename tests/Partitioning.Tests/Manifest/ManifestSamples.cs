@@ -44,6 +44,75 @@ internal static class ManifestSamples
         }
         """;
 
+    public const string ChannelWithOwnPower = """
+        {
+          "devices": [ { "name": "a", "compute": 1 }, { "name": "b", "compute": 1 } ],
+          "links": [ { "from": "a", "to": "b", "power": "2 W",
+                       "channel": { "bandwidth": 1e6, "txPower": "100 mW", "gain": 1, "noise": "1 W" } } ]
+        }
+        """;
+
+    public const string PlainNumbers = """
+        {
+          "devices": [ { "name": "a", "compute": 2e9, "memory": 1048576, "power": 0 }, { "name": "b", "compute": 1 } ],
+          "links": [ { "from": "a", "to": "b", "bandwidth": 1000, "latency": 0.002, "power": 0.5 } ]
+        }
+        """;
+
+    public const string Bidirectional = """
+        {
+          "devices": [ { "name": "a", "compute": 1 }, { "name": "b", "compute": 1 }, { "name": "c", "compute": 1 } ],
+          "links": [
+            { "from": "a", "to": "b", "bandwidth": "1 MB/s", "bidirectional": true },
+            { "from": "b", "to": "c", "bandwidth": "2 MB/s", "bidirectional": false }
+          ]
+        }
+        """;
+
+    public const string Fused = """
+        {
+          "strategy": "fused",
+          "devices": [ { "name": "end", "compute": 1 }, { "name": "edge", "compute": 1 } ],
+          "links": [ { "from": "end", "to": "edge", "bandwidth": "3 MB/s" } ],
+          "fused": { "endDevice": "end", "server": "edge" }
+        }
+        """;
+
+    public const string SchemaAndPins = """
+        {
+          "$schema": "../schemas/partition-manifest.schema.json",
+          "inputs": { "input.1": [1, 3, 224, 224], "mask": [1, 77] },
+          "devices": [ { "name": "a", "compute": 1 } ]
+        }
+        """;
+
+    public const string Weighted = """
+        {
+          "objective": { "latency": 1.0, "energy": 0.5 },
+          "alternatives": 3,
+          "devices": [ { "name": "a", "compute": "1 TFLOPS", "memory": "512 kB", "power": "300 mW" },
+                       { "name": "b", "compute": 2.5e9 } ],
+          "links": [ { "from": "a", "to": "b", "bandwidth": "1 Gbps", "latency": "250 us", "bidirectional": true } ],
+          "sink": "b"
+        }
+        """;
+
+    /// <summary>Every sample that parses without diagnostics, by name: the schema must accept each of them.</summary>
+    public static IReadOnlyDictionary<string, string> Accepted { get; } = new Dictionary<string, string>
+    {
+        [nameof(Design)] = Design,
+        [nameof(Minimal)] = Minimal,
+        [nameof(TwoDevices)] = TwoDevices,
+        [nameof(ChannelWithOwnPower)] = ChannelWithOwnPower,
+        [nameof(PlainNumbers)] = PlainNumbers,
+        [nameof(Bidirectional)] = Bidirectional,
+        [nameof(Fused)] = Fused,
+        [nameof(SchemaAndPins)] = SchemaAndPins,
+        [nameof(Weighted)] = Weighted,
+    };
+
+    public static TheoryData<string> AcceptedNames => new(Accepted.Keys.Order(StringComparer.Ordinal));
+
     /// <summary>
     /// The 1-based line and column (in UTF-16 code units, which equal characters for the ASCII and BMP text used here)
     /// of the <paramref name="occurrence"/>-th appearance of <paramref name="token"/> in <paramref name="text"/>.
