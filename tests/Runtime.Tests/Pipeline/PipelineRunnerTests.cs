@@ -41,7 +41,9 @@ public sealed class PipelineRunnerTests
         PlanDescriptor plan = ThreeStageModel.Plan();
         using var runner = new PipelineRunner(plan, new PipelineRunnerOptions { StageFolder = model.Folder.Path });
 
+        PipelineReport first = (await runner.RunAsync([Input(1)], Ct)).Report;
         PipelineReport report = (await runner.RunAsync([Input(1)], Ct)).Report;
+        TestContext.Current.TestOutputHelper?.WriteLine(first.ToTable());
 
         Assert.Equal([0, 1, 2], report.Stages.Select(s => s.Index));
         Assert.Equal(["edge", "phone", "cloud"], report.Stages.Select(s => s.Device));
