@@ -205,7 +205,7 @@ public static class ShapeInference
                 state.Types[name] = type;
             }
 
-            if (value is not null)
+            if (value is not null && ConstantValue.IsSmall(value.Count))
             {
                 state.Values[name] = value;
             }
