@@ -50,10 +50,10 @@ internal static class FlopCounter
             "QLinearConv" => output * 2 * WeightWindow(types, spec, 3),
             "ConvTranspose" => input * 2 * WeightWindow(types, spec, 1),
             "Gemm" => output * 2 * GemmInner(types, spec),
-            "MatMul" or "MatMulInteger" or "QLinearMatMul" => output * 2 * LastDim(types, spec.Inputs[0]),
+            "MatMul" or "MatMulInteger" or "QLinearMatMul" => output * 2 * LastDim(types, spec.Inputs.FirstOrDefault("")),
             "Einsum" => Einsum(types, spec),
             "MaxPool" or "AveragePool" or "LpPool" => output * KernelSize(spec),
-            "GlobalAveragePool" or "GlobalMaxPool" or "GlobalLpPool" => output * SpatialSize(types, spec.Inputs[0]),
+            "GlobalAveragePool" or "GlobalMaxPool" or "GlobalLpPool" => output * SpatialSize(types, spec.Inputs.FirstOrDefault("")),
             "LRN" => output * ((2 * spec.Attribute("size")?.Int ?? 0) + 3),
             "Resize" or "Upsample" => (spec.Attribute("mode")?.String ?? "nearest") == "nearest" ? 0 : output,
             _ when OnePerOutputElement.Contains(op) => output,
@@ -66,7 +66,7 @@ internal static class FlopCounter
     }
 
     private static double? Elements(InferredTypes types, string? tensor) =>
-        tensor is { Length: > 0 } && types.TypeOf(tensor)?.Shape?.ElementCount is long count ? count : null;
+        tensor is { Length: > 0 } && types.TypeOf(tensor)?.Shape is { } shape && DimMath.ElementCount(shape) is long count ? count : null;
 
     private static TensorShape? ShapeOf(InferredTypes types, string tensor) => tensor.Length > 0 ? types.TypeOf(tensor)?.Shape : null;
 
@@ -78,7 +78,7 @@ internal static class FlopCounter
             : null;
 
     private static double? GemmInner(InferredTypes types, NodeSpec spec) =>
-        ShapeOf(types, spec.Inputs[0]) is { Rank: 2 } a && (spec.Attribute("transA")?.Int == 1 ? a[0] : a[1]).Value is long k ? k : null;
+        ShapeOf(types, spec.Inputs.FirstOrDefault("")) is { Rank: 2 } a && (spec.Attribute("transA")?.Int == 1 ? a[0] : a[1]).Value is long k ? k : null;
 
     private static double? LastDim(InferredTypes types, string tensor) =>
         ShapeOf(types, tensor) is { Rank: >= 1 } s && s[s.Rank - 1].Value is long k ? k : null;
@@ -103,7 +103,7 @@ internal static class FlopCounter
 
         if (shapes.Length == 1)
         {
-            return shapes[0]!.ElementCount;
+            return DimMath.ElementCount(shapes[0]!);
         }
 
         var equation = EinsumEquation.Resolve(spec.Attribute("equation")?.String ?? "", shapes!, out _);
@@ -112,6 +112,6 @@ internal static class FlopCounter
             return null;
         }
 
-        return 2 * equation.Letters.Values.Aggregate(1.0, (a, d) => a * d.Value!.Value) * equation.Ellipsis.ElementCount!.Value;
+        return 2 * equation.Letters.Values.Aggregate(1.0, (a, d) => a * d.Value!.Value) * (DimMath.ElementCount(equation.Ellipsis) ?? 0);
     }
 }

@@ -26,6 +26,12 @@ internal sealed class RegionSamplingRule : IShapeRule
             return;
         }
 
+        if (context.Node.OpType != "GridSample" && second.Rank != 2)
+        {
+            context.Mismatch($"rois {second} must be 2-D [number of rois, 4 or 5]");
+            return;
+        }
+
         switch (context.Node.OpType)
         {
             case "GridSample":
