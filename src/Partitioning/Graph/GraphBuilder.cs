@@ -333,6 +333,11 @@ public static class GraphBuilder
         return (order.ToImmutable(), false);
     }
 
+    /// <summary>
+    /// Node keys: the name when it is non-empty and unique, else <c>@</c> + the first output name. A name that spells
+    /// another node's <c>@</c> key gives way to that node too; should two keys still meet (names crafted to collide),
+    /// the later ones get <c>#</c> + their file index, so keys are always unique.
+    /// </summary>
     private static string[] NodeKeys(EquatableArray<NodeSpec> nodes)
     {
         var nameCounts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -344,13 +349,27 @@ public static class GraphBuilder
             }
         }
 
+        static string OutputKey(NodeSpec node) => "@" + (node.Outputs.FirstOrDefault(o => o.Length > 0) ?? $"node{node.FileIndex}");
+
+        var outputKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Name.Length == 0 || nameCounts[node.Name] > 1)
+            {
+                outputKeys.Add(OutputKey(node));
+            }
+        }
+
         var keys = new string[nodes.Count];
+        var used = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            keys[i] = node.Name.Length > 0 && nameCounts[node.Name] == 1
+            string key = node.Name.Length > 0 && nameCounts[node.Name] == 1 && !outputKeys.Contains(node.Name)
                 ? node.Name
-                : "@" + (node.Outputs.FirstOrDefault(o => o.Length > 0) ?? $"node{node.FileIndex}");
+                : OutputKey(node);
+            keys[i] = used.Add(key) ? key : $"{key}#{node.FileIndex}";
+            used.Add(keys[i]);
         }
 
         return keys;
