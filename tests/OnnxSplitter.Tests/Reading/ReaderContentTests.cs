@@ -106,6 +106,37 @@ public sealed class ReaderContentTests : IDisposable
             .Single(parts => parts[1] == file)[0];
 
     [Fact]
+    public void Corpus_holds_exactly_the_listed_models()
+    {
+        string folder = Corpus.Require();
+
+        Assert.Equal(Corpus.ModelFiles, Directory.GetFiles(folder, "*.onnx").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Sparse_initializer_is_an_initializer_with_its_dense_dims_and_stored_bytes()
+    {
+        var model = new OnnxModelBuilder().Input("x", ElementType.Float32, 4, 4)
+            .Node("Add", ["x", "sparse"], ["y"], "add").Output("y", ElementType.Float32, 4, 4).Build();
+        var values = new TensorProto { Name = "sparse", DataType = (int)ElementType.Float32 };
+        values.Dims.Add(3);
+        values.FloatData.Add(new[] { 1f, 2f, 3f });
+        var indices = new TensorProto { DataType = (int)ElementType.Int64 };
+        indices.Dims.Add(3);
+        indices.Int64Data.Add(new long[] { 0, 5, 15 });
+        var sparse = new SparseTensorProto { Values = values, Indices = indices };
+        sparse.Dims.Add(new long[] { 4, 4 });
+        model.Graph.SparseInitializer.Add(sparse);
+
+        var spec = ReadResult.OfBytes(Google.Protobuf.MessageExtensions.ToByteArray(model), _folder).Ok().Spec;
+
+        var initializer = spec.Initializers.Single();
+        Assert.Equal(("sparse", ElementType.Float32, 3L * 4 + 3 * 8), (initializer.Name, initializer.ElementType, initializer.ByteSize));
+        Assert.Equal([4L, 4], initializer.Dims);
+        Assert.Null(initializer.Value);
+    }
+
+    [Fact]
     public void Raw_data_and_typed_fields_give_the_same_spec()
     {
         var raw = ReadResult.Of(ModelRecipes.ResidualBlock(), _folder, "raw.onnx").Ok().Spec;
