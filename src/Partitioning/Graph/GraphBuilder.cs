@@ -55,7 +55,7 @@ public static class GraphBuilder
             Define(initializer.Name, -2, TensorKind.Initializer);
         }
 
-        var isWeight = FindWeightProducers(model);
+        var isWeight = WeightProducers.Find(model);
 
         for (int i = 0; i < nodes.Count; i++)
         {
@@ -172,103 +172,8 @@ public static class GraphBuilder
     /// producer's output). ONNX Runtime folds such nodes when it loads the model; they travel with their consumers and
     /// never make a cut.
     /// </summary>
-    public static bool IsWeightProducer(NodeSpec node, Func<string, bool> isWeightTensor)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(isWeightTensor);
-        if ((node.Domain.Length != 0 && node.Domain != "ai.onnx") || node.HasSubgraphs || NonDeterministicOps.Contains(node.OpType))
-        {
-            return false;
-        }
-
-        if (node.OpType == "Constant")
-        {
-            return true;
-        }
-
-        bool any = false;
-        foreach (var input in node.Inputs)
-        {
-            if (input.Length > 0)
-            {
-                if (!isWeightTensor(input))
-                {
-                    return false;
-                }
-
-                any = true;
-            }
-        }
-
-        foreach (var input in node.OuterScopeInputs)
-        {
-            if (!isWeightTensor(input))
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
-    }
-
-    /// <summary>Operators whose output is not a function of their inputs: never folded into weights.</summary>
-    private static readonly HashSet<string> NonDeterministicOps = new(StringComparer.Ordinal)
-    {
-        "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike", "Multinomial", "Bernoulli", "Dropout",
-    };
-
-    /// <summary>
-    /// Marks the weight producers: starting from the initializers, a node whose inputs are all weights becomes one and
-    /// makes its outputs weights, which may turn its consumers into weight producers too (a worklist, so a weight chain
-    /// listed out of file order is found, in time linear in the graph's size).
-    /// </summary>
-    private static bool[] FindWeightProducers(ModelSpec model)
-    {
-        var nodes = model.Nodes;
-        var weights = new HashSet<string>(model.Initializers.Select(i => i.Name), StringComparer.Ordinal);
-
-        var readers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var buffer = new List<string>();
-        for (int i = 0; i < nodes.Count; i++)
-        {
-            foreach (var input in InputsOf(nodes[i], buffer))
-            {
-                if (!readers.TryGetValue(input, out var list))
-                {
-                    readers[input] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        var isWeight = new bool[nodes.Count];
-        Func<string, bool> isWeightTensor = weights.Contains;
-        var pending = new Queue<int>(Enumerable.Range(0, nodes.Count));
-        while (pending.TryDequeue(out int i))
-        {
-            if (isWeight[i] || !IsWeightProducer(nodes[i], isWeightTensor))
-            {
-                continue;
-            }
-
-            isWeight[i] = true;
-            foreach (var output in nodes[i].Outputs)
-            {
-                if (output.Length > 0 && weights.Add(output) && readers.TryGetValue(output, out var list))
-                {
-                    foreach (int reader in list)
-                    {
-                        pending.Enqueue(reader);
-                    }
-                }
-            }
-        }
-
-        return isWeight;
-    }
+    public static bool IsWeightProducer(NodeSpec node, Func<string, bool> isWeightTensor) =>
+        WeightProducers.IsProducer(node, isWeightTensor);
 
     private static (ImmutableArray<int> Order, bool FileOrderWasTopological) TopologicalOrder(
         EquatableArray<NodeSpec> nodes, bool[] isWeight, Dictionary<string, int> producers)
@@ -362,7 +267,7 @@ public static class GraphBuilder
     }
 
     /// <summary>The tensors a node reads (<see cref="NodeSpec.AllInputs"/>), gathered into a reused buffer.</summary>
-    private static List<string> InputsOf(NodeSpec node, List<string> buffer)
+    internal static List<string> InputsOf(NodeSpec node, List<string> buffer)
     {
         buffer.Clear();
         foreach (var input in node.Inputs)
