@@ -6,14 +6,19 @@ namespace PartitionCompiler.Cli;
 /// </summary>
 internal sealed class CliConsole
 {
-    public CliConsole(TextWriter output, TextWriter error, bool isTerminal = false)
+    public CliConsole(TextWriter output, TextWriter error, bool isTerminal = false, Stream? outputStream = null)
     {
         Output = output;
         Error = error;
         IsTerminal = isTerminal;
+        OutputStream = outputStream;
     }
 
     public TextWriter Output { get; }
+
+    /// <summary>stdout as a byte stream, when there is one: large UTF-8 results (JSON) go there without re-encoding.
+    /// Null in tests, which read <see cref="Output"/>.</summary>
+    public Stream? OutputStream { get; }
 
     public TextWriter Error { get; }
 

@@ -38,7 +38,7 @@ internal static class InspectCommand
 
         if (json)
         {
-            InspectJsonWriter.Write(analyzed, modelPath, console.Output);
+            InspectJsonWriter.Write(analyzed, modelPath, console);
         }
         else
         {

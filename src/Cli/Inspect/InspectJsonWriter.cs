@@ -19,7 +19,7 @@ internal static class InspectJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(AnalyzedModel analyzed, string displayPath, TextWriter output)
+    public static void Write(AnalyzedModel analyzed, string displayPath, CliConsole console)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -35,8 +35,17 @@ internal static class InspectJsonWriter
             json.WriteEndObject();
         }
 
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        output.Write('\n');
+        buffer.WriteByte((byte)'\n');
+        if (console.OutputStream is { } stream)
+        {
+            console.Output.Flush();
+            stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            stream.Flush();
+        }
+        else
+        {
+            console.Output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
     }
 
     private static void WriteModel(Utf8JsonWriter json, AnalyzedModel analyzed, string displayPath)
