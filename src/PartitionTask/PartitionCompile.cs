@@ -102,7 +102,7 @@ public sealed class PartitionCompile : ToolTask
         if (string.IsNullOrEmpty(Manifest))
         {
             Fail(TaskCodes.MissingManifestMetadata,
-                $"PartitionModel '{item}' has no Manifest metadata; name its device manifest, e.g. <PartitionModel Include=\"models/{item}\" Manifest=\"{Path.GetFileNameWithoutExtension(item)}.devices.json\" />");
+                $"PartitionModel '{item}' has no Manifest metadata; name its device manifest on the item, e.g. Manifest=\"{Path.GetFileNameWithoutExtension(item)}.devices.json\"");
         }
         else if (!File.Exists(Manifest))
         {
@@ -141,9 +141,10 @@ public sealed class PartitionCompile : ToolTask
                 $"the namespace '{Namespace}' of PartitionModel '{item}' is not a C# namespace; set the item's Namespace metadata (or RootNamespace) to dot-separated identifiers");
         }
 
+        // The plan path comes from the manifest's: without a manifest, PC0090 above already says what to do.
         foreach ((string name, string value) in new[]
         {
-            ("Plan", Plan), ("Stages", Stages), ("Generated", Generated), ("OutputsList", OutputsList),
+            ("Plan", string.IsNullOrEmpty(Manifest) ? "-" : Plan), ("Stages", Stages), ("Generated", Generated), ("OutputsList", OutputsList),
         })
         {
             if (string.IsNullOrEmpty(value))
