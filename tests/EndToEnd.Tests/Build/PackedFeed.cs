@@ -58,6 +58,11 @@ public sealed class PackedFeed : IDisposable
         foreach (string id in new[] { "partitioncompiler", "partitioncompiler.runtime", "partitioncompiler.runtime.grpc" })
         {
             TryDelete(Path.Combine(globalPackages, id, Version));
+            string idFolder = Path.Combine(globalPackages, id);
+            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+            {
+                TryDelete(idFolder);
+            }
         }
 
         TryDelete(Root);
