@@ -5,6 +5,7 @@ internal static class Program
 {
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Harnesses = new(StringComparer.Ordinal)
     {
+        ["solver"] = ("K shortest paths vs network_butcher and QuikGraph; partition solve times", SolverBench.Run),
     };
 
     private static int Main(string[] args)
