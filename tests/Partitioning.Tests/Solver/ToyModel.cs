@@ -1,5 +1,6 @@
 using PartitionCompiler.Partitioning.Collections;
 using PartitionCompiler.Partitioning.Manifest;
+using PartitionCompiler.Partitioning.Plan;
 using PartitionCompiler.Partitioning.Solver;
 
 namespace PartitionCompiler.Partitioning.Tests.Solver;
@@ -197,5 +198,27 @@ internal sealed class ToyModel : ISegmentMemory
             sink,
             objective,
             this);
+    }
+
+    public static string TensorName(int producer) => producer < 0 ? "input" : $"t{producer}";
+
+    /// <summary>The plan builder's view of this model: node{p} produces t{p}; weights w{i} come from weight producers.</summary>
+    public PlanGraph ToPlanGraph()
+    {
+        var positions = Enumerable.Range(0, N).Select(p => new PlanGraphNode(
+            $"node{p}",
+            1000.0 * (p + 1),
+            Reads[p].Distinct().Select(TensorName).ToEquatableArray(),
+            EquatableArray.Create(TensorName(p)),
+            Weights[p].Distinct().Order().Select(w => $"w{w}").ToEquatableArray())).ToEquatableArray();
+        var tensors = Enumerable.Range(-1, N + 1)
+            .Select(p => new PlanGraphTensor(TensorName(p), "float32", EquatableArray.Create(1L, Bytes(p) / 4), Bytes(p)))
+            .ToEquatableArray();
+        return new PlanGraph(
+            positions,
+            tensors,
+            EquatableArray.Create("input"),
+            Enumerable.Range(0, N).Where(p => IsOutput[p]).Select(TensorName).ToEquatableArray(),
+            Enumerable.Range(0, WeightBytes.Length).Select(w => $"w{w}").ToEquatableArray());
     }
 }
