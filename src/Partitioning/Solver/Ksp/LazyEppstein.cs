@@ -156,6 +156,47 @@ public sealed class LazyEppstein
         }
     }
 
+    /// <summary>
+    /// Writes the nodes of <paramref name="path"/>, source to target, into <paramref name="nodes"/> and returns how many
+    /// there are (at most the node count of the graph); nothing is allocated.
+    /// </summary>
+    public int GetNodes(KspPath path, Span<int> nodes)
+    {
+        _scratch.Clear();
+        for (int c = path.Handle; c >= 0; c = _candidates[c].Prefix)
+        {
+            _scratch.Add(SidetrackEdge(_candidates[c].Element));
+        }
+
+        int[] heads = _graph.HeadArray;
+        int[] tails = _graph.TailArray;
+        int[] tree = _treeEdge;
+        int v = _source;
+        int count = 0;
+        nodes[count++] = v;
+        for (int s = _scratch.Count - 1; s >= 0; s--)
+        {
+            int sidetrack = _scratch[s];
+            int tail = tails[sidetrack];
+            while (v != tail)
+            {
+                v = heads[tree[v]];
+                nodes[count++] = v;
+            }
+
+            v = heads[sidetrack];
+            nodes[count++] = v;
+        }
+
+        while (v != _target)
+        {
+            v = heads[tree[v]];
+            nodes[count++] = v;
+        }
+
+        return count;
+    }
+
     /// <summary>The edge ids of <paramref name="path"/>, source to target.</summary>
     public int[] GetEdges(KspPath path)
     {
