@@ -1,4 +1,5 @@
 using PartitionCompiler.Partitioning.Collections;
+using PartitionCompiler.Partitioning.Diagnostics;
 
 namespace PartitionCompiler.Partitioning.Manifest;
 
@@ -23,6 +24,9 @@ public sealed record DeviceManifest(
 {
     /// <summary>K when the manifest says nothing.</summary>
     public const int DefaultAlternatives = 5;
+
+    /// <summary>Where <c>"model"</c> is written in the manifest, for diagnostics about the model file.</summary>
+    public SourceLocation? ModelPathLocation { get; init; }
 
     public int DeviceIndex(string name)
     {

@@ -16,4 +16,8 @@ public sealed record DeviceSpec(
     long? MemoryBytes,
     double? PowerWatts,
     string? ProfilePath,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Where <c>"profile"</c> is written, for diagnostics about the profile file.</summary>
+    public SourceLocation? ProfileLocation { get; init; }
+}
