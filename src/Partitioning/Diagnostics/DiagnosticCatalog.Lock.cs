@@ -3,6 +3,11 @@ namespace PartitionCompiler.Partitioning.Diagnostics;
 // PC05xx: the plan lock and the files a run writes. Keep codes in order; never reuse a retired code.
 public static partial class DiagnosticCatalog
 {
+    /// <summary>PC0500: <c>the plan file is not valid JSON or not a valid plan: {0}</c></summary>
+    public static readonly DiagnosticDescriptor InvalidPlanFile = new(
+        "PC0500", DiagnosticSeverity.Error, "Invalid plan file",
+        "the plan file is not valid JSON or not a valid plan: {0}; regenerate it with 'partc plan' (or a build in Update mode) instead of editing it by hand");
+
     /// <summary>PC0501: <c>plan '{0}' is out of date: at {1} {2}...</c> (locked mode, drift).</summary>
     public static readonly DiagnosticDescriptor PlanDrift = new(
         "PC0501", DiagnosticSeverity.Error, "Plan out of date (locked mode)",
