@@ -1,0 +1,31 @@
+namespace PartitionCompiler.Runtime.Plans;
+
+/// <summary>
+/// What the runtime needs of a plan file: its stages and transfers. Generated code builds one as static data,
+/// e.g. <c>new PlanDescriptor("detector", [new StageDescriptor(0, "glasses", "glasses/detector.stage0.onnx", [...], [...], 20.1)], [...], 83.2)</c>.
+/// </summary>
+/// <param name="Name">The plan's name (the model stem), used in reports.</param>
+/// <param name="Stages">The stages, in plan order (ascending index).</param>
+/// <param name="Transfers">The transfers between stages.</param>
+/// <param name="PredictedLatencyMs">The plan's predicted end-to-end latency in milliseconds.</param>
+public sealed record PlanDescriptor(
+    string Name,
+    IReadOnlyList<StageDescriptor> Stages,
+    IReadOnlyList<TransferDescriptor> Transfers,
+    double PredictedLatencyMs)
+{
+    /// <summary>The graph inputs: the stage inputs whose source is the graph input, first occurrence first.</summary>
+    public IReadOnlyList<StageInputDescriptor> GraphInputs =>
+        [.. Stages.OrderBy(s => s.Index).SelectMany(s => s.Inputs).Where(i => i.IsGraphInput).DistinctBy(i => i.Name, StringComparer.Ordinal)];
+
+    /// <summary>The graph outputs: the stage outputs that go to the output, in stage order.</summary>
+    public IReadOnlyList<StageOutputDescriptor> GraphOutputs =>
+        [.. Stages.OrderBy(s => s.Index).SelectMany(s => s.Outputs).Where(o => o.ToOutput)];
+
+    /// <summary>The stage with the given index.</summary>
+    /// <param name="index">The stage index.</param>
+    /// <returns>The stage.</returns>
+    /// <exception cref="KeyNotFoundException">No stage has that index.</exception>
+    public StageDescriptor Stage(int index) =>
+        Stages.FirstOrDefault(s => s.Index == index) ?? throw new KeyNotFoundException($"Plan '{Name}' has no stage {index}.");
+}
