@@ -1,0 +1,140 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PartitionCompiler.Codegen.Emit;
+
+/// <summary>
+/// The finishing touches <see cref="SyntaxNode.NormalizeWhitespace{TNode}(TNode, string, string, bool)"/> leaves out:
+/// a blank line between members and after the file header, <c>name="x"</c> without spaces in doc comments, and
+/// collection expressions and argument lists marked with <see cref="CodeSyntax.Wrap"/> laid out one item per line.
+/// Works on trivia only, so the code's meaning cannot change.
+/// </summary>
+internal static class GeneratedCodeLayout
+{
+    private const string Eol = "\n";
+    private const string IndentUnit = "    ";
+
+    /// <summary>Normalises <paramref name="unit"/> and applies the layout rules.</summary>
+    public static CompilationUnitSyntax Apply(CompilationUnitSyntax unit)
+    {
+        var root = (CompilationUnitSyntax)new Spacing().Visit(unit.NormalizeWhitespace(IndentUnit, Eol));
+        while (root.GetAnnotatedNodes(CodeSyntax.Wrap).FirstOrDefault() is SyntaxNode node)
+        {
+            // Outermost first: the indent of a nested list is read after its parent has been wrapped.
+            string indent = LineIndent(root.GetText(), node.SpanStart);
+            root = root.ReplaceNode(node, WrapOne(node, indent));
+        }
+
+        return root;
+    }
+
+    private static SyntaxNode WrapOne(SyntaxNode node, string indent) => node switch
+    {
+        CollectionExpressionSyntax c => c
+            .WithOpenBracketToken(c.OpenBracketToken.WithTrailingTrivia(EndOfLine(Eol)))
+            .WithElements(WrapItems(c.Elements, indent, trailingComma: true))
+            .WithCloseBracketToken(c.CloseBracketToken.WithLeadingTrivia(Whitespace(indent)))
+            .WithoutAnnotations(CodeSyntax.Wrap),
+        ArgumentListSyntax a => a
+            .WithOpenParenToken(a.OpenParenToken.WithTrailingTrivia(EndOfLine(Eol)))
+            .WithArguments(WrapItems(a.Arguments, indent, trailingComma: false))
+            .WithoutAnnotations(CodeSyntax.Wrap),
+        _ => node.WithoutAnnotations(CodeSyntax.Wrap),
+    };
+
+    private static SeparatedSyntaxList<T> WrapItems<T>(SeparatedSyntaxList<T> items, string indent, bool trailingComma)
+        where T : SyntaxNode
+    {
+        SyntaxTrivia itemIndent = Whitespace(indent + IndentUnit);
+        var nodes = items.Select(i => i.WithLeadingTrivia(itemIndent).WithTrailingTrivia()).ToList();
+        int separators = trailingComma ? nodes.Count : nodes.Count - 1;
+        var commas = Enumerable.Range(0, separators).Select(_ => Token(SyntaxKind.CommaToken).WithTrailingTrivia(EndOfLine(Eol)));
+        return SeparatedList(nodes, commas);
+    }
+
+    private static string LineIndent(SourceText text, int position)
+    {
+        TextLine line = text.Lines.GetLineFromPosition(position);
+        string content = text.ToString(line.Span);
+        return content[..(content.Length - content.TrimStart(' ').Length)];
+    }
+
+    /// <summary>Blank lines between members and after the header; tight doc-comment attributes.</summary>
+    private sealed class Spacing : CSharpSyntaxRewriter
+    {
+        public Spacing()
+            : base(visitIntoStructuredTrivia: true)
+        {
+        }
+
+        public override SyntaxNode? VisitFileScopedNamespaceDeclaration(FileScopedNamespaceDeclarationSyntax node)
+        {
+            var visited = (FileScopedNamespaceDeclarationSyntax)base.VisitFileScopedNamespaceDeclaration(node)!;
+            return visited
+                .WithNamespaceKeyword(visited.NamespaceKeyword.WithLeadingTrivia(visited.NamespaceKeyword.LeadingTrivia.Add(EndOfLine(Eol))))
+                .WithMembers(Separated(visited.Members, first: true));
+        }
+
+        public override SyntaxNode? VisitClassDeclaration(ClassDeclarationSyntax node)
+        {
+            var visited = (ClassDeclarationSyntax)base.VisitClassDeclaration(node)!;
+            return visited.WithMembers(Separated(visited.Members, first: false));
+        }
+
+        public override SyntaxNode? VisitRecordDeclaration(RecordDeclarationSyntax node)
+        {
+            var visited = (RecordDeclarationSyntax)base.VisitRecordDeclaration(node)!;
+            return visited.WithMembers(Separated(visited.Members, first: false));
+        }
+
+        public override SyntaxNode? VisitXmlTextAttribute(XmlTextAttributeSyntax node) => node
+            .WithName(node.Name.WithTrailingTrivia())
+            .WithEqualsToken(node.EqualsToken.WithoutTrivia());
+
+        public override SyntaxNode? VisitXmlNameAttribute(XmlNameAttributeSyntax node) => node
+            .WithName(node.Name.WithTrailingTrivia())
+            .WithEqualsToken(node.EqualsToken.WithoutTrivia());
+
+        public override SyntaxNode? VisitXmlCrefAttribute(XmlCrefAttributeSyntax node) => node
+            .WithName(node.Name.WithTrailingTrivia())
+            .WithEqualsToken(node.EqualsToken.WithoutTrivia());
+
+        // Exactly one blank line before every member but the first of a type: the normaliser already leaves one after
+        // some members (in their trailing trivia) and none after others.
+        private static SyntaxList<MemberDeclarationSyntax> Separated(SyntaxList<MemberDeclarationSyntax> members, bool first)
+        {
+            var result = new List<MemberDeclarationSyntax>(members.Count);
+            for (int i = 0; i < members.Count; i++)
+            {
+                MemberDeclarationSyntax member = members[i];
+                if (i + 1 < members.Count)
+                {
+                    member = member.WithTrailingTrivia(SingleLineEnd(member.GetTrailingTrivia()));
+                }
+
+                SyntaxTriviaList leading = member.GetLeadingTrivia();
+                while (leading.Count > 0 && leading[0].IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    leading = leading.RemoveAt(0);
+                }
+
+                result.Add(i == 0 && !first ? member.WithLeadingTrivia(leading) : member.WithLeadingTrivia(leading.Insert(0, EndOfLine(Eol))));
+            }
+
+            return List(result);
+        }
+
+        private static SyntaxTriviaList SingleLineEnd(SyntaxTriviaList trailing)
+        {
+            while (trailing.Count > 1 && trailing[^1].IsKind(SyntaxKind.EndOfLineTrivia) && trailing[^2].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                trailing = trailing.RemoveAt(trailing.Count - 1);
+            }
+
+            return trailing;
+        }
+    }
+}
