@@ -100,6 +100,7 @@ public sealed partial class NamedTensor : IEquatable<NamedTensor>
     /// <param name="values">The elements in row-major order.</param>
     /// <param name="shape">The dimensions; their product must equal the number of values.</param>
     /// <returns>The tensor.</returns>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static NamedTensor Create<T>(string name, T[] values, params long[] shape)
         where T : unmanaged
     {
