@@ -20,15 +20,8 @@ internal static class GeneratedCodeLayout
     /// <summary>Normalises <paramref name="unit"/> and applies the layout rules.</summary>
     public static CompilationUnitSyntax Apply(CompilationUnitSyntax unit)
     {
-        var root = (CompilationUnitSyntax)new Spacing().Visit(unit.NormalizeWhitespace(IndentUnit, Eol));
-        while (root.GetAnnotatedNodes(CodeSyntax.Wrap).FirstOrDefault() is SyntaxNode node)
-        {
-            // Outermost first: the indent of a nested list is read after its parent has been wrapped.
-            string indent = LineIndent(root.GetText(), node.SpanStart);
-            root = root.ReplaceNode(node, WrapOne(node, indent));
-        }
-
-        return root;
+        var spaced = (CompilationUnitSyntax)new Spacing().Visit(unit.NormalizeWhitespace(IndentUnit, Eol));
+        return (CompilationUnitSyntax)new Wrapper(spaced.GetText()).Visit(spaced)!;
     }
 
     private static SyntaxNode WrapOne(SyntaxNode node, string indent) => node switch
@@ -60,6 +53,31 @@ internal static class GeneratedCodeLayout
         TextLine line = text.Lines.GetLineFromPosition(position);
         string content = text.ToString(line.Span);
         return content[..(content.Length - content.TrimStart(' ').Length)];
+    }
+
+    /// <summary>
+    /// Wraps marked lists in one pass, outermost first. An outermost list takes the indent of the line it starts on;
+    /// a list inside an item of a wrapped list takes that item's indent: the item starts its own line, and a wrapped
+    /// list closes at the indent of the line it opened on, so text after it inside the item stays at that indent.
+    /// </summary>
+    private sealed class Wrapper(SourceText text) : CSharpSyntaxRewriter
+    {
+        private string? _itemIndent;
+
+        public override SyntaxNode? Visit(SyntaxNode? node)
+        {
+            if (node is null || !node.HasAnnotation(CodeSyntax.Wrap))
+            {
+                return base.Visit(node);
+            }
+
+            string indent = _itemIndent ?? LineIndent(text, node.SpanStart);
+            string? outer = _itemIndent;
+            _itemIndent = indent + IndentUnit;
+            SyntaxNode visited = base.Visit(node)!;
+            _itemIndent = outer;
+            return WrapOne(visited, indent);
+        }
     }
 
     /// <summary>Blank lines between members and after the header; tight doc-comment attributes.</summary>
