@@ -8,7 +8,7 @@ namespace PartitionCompiler.Codegen.Emit;
 
 /// <summary>
 /// The finishing touches <see cref="SyntaxNode.NormalizeWhitespace{TNode}(TNode, string, string, bool)"/> leaves out:
-/// a blank line between members and after the file header, <c>name="x"</c> without spaces in doc comments, and
+/// a blank line between members and after the file header, a line end at the end of the file, <c>name="x"</c> without spaces in doc comments, and
 /// collection expressions and argument lists marked with <see cref="CodeSyntax.Wrap"/> laid out one item per line.
 /// Works on trivia only, so the code's meaning cannot change.
 /// </summary>
@@ -21,7 +21,11 @@ internal static class GeneratedCodeLayout
     public static CompilationUnitSyntax Apply(CompilationUnitSyntax unit)
     {
         var spaced = (CompilationUnitSyntax)new Spacing().Visit(unit.NormalizeWhitespace(IndentUnit, Eol));
-        return (CompilationUnitSyntax)new Wrapper(spaced.GetText()).Visit(spaced)!;
+        var wrapped = (CompilationUnitSyntax)new Wrapper(spaced.GetText()).Visit(spaced)!;
+
+        // The file ends with a line end.
+        SyntaxToken last = wrapped.GetLastToken();
+        return wrapped.ReplaceToken(last, last.WithTrailingTrivia(EndOfLine(Eol)));
     }
 
     private static SyntaxNode WrapOne(SyntaxNode node, string indent) => node switch

@@ -8,7 +8,7 @@ namespace PartitionCompiler.Codegen.Naming;
 /// bidirectional characters, line and paragraph separators, lone surrogates, unassigned code points) become
 /// <c>\uXXXX</c>. Used in diagnostic messages and, after XML escaping, in generated doc comments.
 /// </summary>
-public static class DisplayText
+internal static class DisplayText
 {
     /// <summary>Escapes the characters of <paramref name="text"/> that must not appear raw.</summary>
     /// <param name="text">Untrusted text.</param>

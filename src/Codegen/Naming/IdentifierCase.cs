@@ -1,7 +1,7 @@
 namespace PartitionCompiler.Codegen.Naming;
 
 /// <summary>How <see cref="IdentifierSanitizer"/> joins the words of a name.</summary>
-public enum IdentifierCase
+internal enum IdentifierCase
 {
     /// <summary>Types and members: every word starts upper case (<c>pool2_out</c> becomes <c>Pool2Out</c>).</summary>
     Pascal,

@@ -23,7 +23,7 @@ namespace PartitionCompiler.Codegen.Naming;
 /// is the job of <see cref="IdentifierScope"/>.
 /// </para>
 /// </remarks>
-public static class IdentifierSanitizer
+internal static class IdentifierSanitizer
 {
     /// <summary>The longest identifier produced, before a collision suffix.</summary>
     public const int MaxLength = 64;

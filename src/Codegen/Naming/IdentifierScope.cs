@@ -7,7 +7,7 @@ namespace PartitionCompiler.Codegen.Naming;
 /// resolved in call order: the first claimant of a name gets it, later ones get <c>_2</c>, <c>_3</c>... so the result
 /// is stable for a stable claim order.
 /// </summary>
-public sealed class IdentifierScope
+internal sealed class IdentifierScope
 {
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 

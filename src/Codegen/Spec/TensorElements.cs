@@ -4,7 +4,7 @@ namespace PartitionCompiler.Codegen.Spec;
 /// The element types generated code can carry: those of the runtime's <c>ElementType</c>, each with the CLR type a
 /// <c>DenseTensor&lt;T&gt;</c> holds them in (ONNX Runtime's own <c>Float16</c> and <c>BFloat16</c> for the 16-bit floats).
 /// </summary>
-public static class TensorElements
+internal static class TensorElements
 {
     private static readonly TensorElementSpec[] Supported =
     [
