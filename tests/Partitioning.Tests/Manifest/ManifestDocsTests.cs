@@ -70,30 +70,9 @@ public partial class ManifestDocsTests
         }
     }
 
-    [Theory]
-    [InlineData("PC00")]
-    [InlineData("PC02")]
-    public void Every_code_of_the_band_has_a_docs_entry_with_its_severity_and_back(string band)
-    {
-        string doc = RepositoryFiles.Read("docs/diagnostics.md");
-        var entries = DocEntry().Matches(doc)
-            .Where(m => m.Groups["code"].Value.StartsWith(band, StringComparison.Ordinal))
-            .ToDictionary(m => m.Groups["code"].Value, m => m.Groups["severity"].Value);
-        var codes = DiagnosticCatalog.All.Where(d => d.Code.StartsWith(band, StringComparison.Ordinal)).ToList();
-
-        Assert.NotEmpty(codes);
-        Assert.Equal(codes.Select(d => d.Code).Order(StringComparer.Ordinal), entries.Keys.Order(StringComparer.Ordinal));
-        foreach (var descriptor in codes)
-        {
-            Assert.Equal(descriptor.Severity == DiagnosticSeverity.Error ? "Error" : "Warning", entries[descriptor.Code]);
-        }
-    }
-
     [GeneratedRegex(@"^```(?<lang>[a-z]+)\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FencedBlock();
 
-    [GeneratedRegex(@"^### (?<code>PC\d{4})\n(?<severity>Error|Warning)\.", RegexOptions.Multiline)]
-    private static partial Regex DocEntry();
 
     /// <summary>Compares what the example means (devices and links), not where its tokens are.</summary>
     private sealed class DeviceNamesAndLinks : IEqualityComparer<DeviceManifest>

@@ -10,25 +10,6 @@ namespace PartitionCompiler.Partitioning.Tests.Solver;
 
 public sealed partial class SolverDocumentationTests
 {
-    [Theory]
-    [InlineData("PC03")]
-    [InlineData("PC05")]
-    public void Every_code_of_the_band_has_a_docs_entry_with_its_severity_and_back(string band)
-    {
-        string doc = RepositoryFiles.Read("docs/diagnostics.md");
-        var entries = DocEntry().Matches(doc)
-            .Where(m => m.Groups["code"].Value.StartsWith(band, StringComparison.Ordinal))
-            .ToDictionary(m => m.Groups["code"].Value, m => m.Groups["severity"].Value);
-        var codes = DiagnosticCatalog.All.Where(d => d.Code.StartsWith(band, StringComparison.Ordinal)).ToList();
-
-        Assert.NotEmpty(codes);
-        Assert.Equal(codes.Select(d => d.Code).Order(StringComparer.Ordinal), entries.Keys.Order(StringComparer.Ordinal));
-        foreach (var descriptor in codes)
-        {
-            Assert.Equal(descriptor.Severity == DiagnosticSeverity.Error ? "Error" : "Warning", entries[descriptor.Code]);
-        }
-    }
-
     [Fact]
     public void Plan_format_doc_names_every_property_the_writer_emits()
     {
@@ -47,8 +28,6 @@ public sealed partial class SolverDocumentationTests
         }
     }
 
-    [GeneratedRegex(@"^### (?<code>PC\d{4})\n(?<severity>Error|Warning)\.", RegexOptions.Multiline)]
-    private static partial Regex DocEntry();
 
     [GeneratedRegex("\"(?<name>[A-Za-z0-9]+)\": ")]
     private static partial Regex PropertyName();

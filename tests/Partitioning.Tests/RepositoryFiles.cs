@@ -1,4 +1,4 @@
-namespace PartitionCompiler.Partitioning.Tests.Manifest;
+namespace PartitionCompiler.Partitioning.Tests;
 
 /// <summary>Finds files of this repository (schemas, docs) from the test's output folder.</summary>
 internal static class RepositoryFiles
