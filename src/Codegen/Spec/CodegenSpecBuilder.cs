@@ -1,0 +1,190 @@
+using System.Globalization;
+using PartitionCompiler.Codegen.Naming;
+using PartitionCompiler.Partitioning.Collections;
+using PartitionCompiler.Partitioning.Diagnostics;
+using PartitionCompiler.Partitioning.Manifest;
+using PartitionCompiler.Partitioning.Plan;
+
+namespace PartitionCompiler.Codegen.Spec;
+
+/// <summary>
+/// Turns a plan, its manifest and the names the user chose into a <see cref="CodegenSpec"/>: the pure first half of
+/// code generation (the <see cref="Emit.StubEmitter"/> is the second). No IO, no Roslyn trees; problems are
+/// diagnostics (PC0460-PC0463), never exceptions.
+/// </summary>
+public static class CodegenSpecBuilder
+{
+    /// <summary>The namespace used when the user names none.</summary>
+    public const string DefaultNamespace = "PartitionCompiler.Generated";
+
+    /// <summary>The plan class used when the user names none: PascalCase(model file stem) + <c>Plan</c>.</summary>
+    /// <param name="modelPath">The model's path or file name (either separator).</param>
+    /// <returns>For <c>models/detector.onnx</c>, <c>DetectorPlan</c>.</returns>
+    public static string DefaultClassName(string modelPath) =>
+        IdentifierSanitizer.Bare(ModelStem(modelPath), IdentifierCase.Pascal, "Model") + "Plan";
+
+    /// <summary>Builds the spec.</summary>
+    /// <param name="plan">The solved (or read) plan.</param>
+    /// <param name="manifest">The manifest the plan was solved for (device order and link figures come from it).</param>
+    /// <param name="namespaceName">The namespace of the generated code: identifiers joined by dots.</param>
+    /// <param name="className">The plan class: an identifier.</param>
+    /// <param name="planLocation">The plan file, named by diagnostics about the plan.</param>
+    /// <returns>The spec, or the diagnostics that prevent it.</returns>
+    public static CodegenSpecResult Build(
+        PartitionPlan plan, DeviceManifest manifest, string namespaceName, string className, SourceLocation? planLocation = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(namespaceName);
+        ArgumentNullException.ThrowIfNull(className);
+        var diagnostics = new DiagnosticBag();
+        CheckNamespace(namespaceName, diagnostics);
+        if (!IdentifierSanitizer.IsPlainIdentifier(className))
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidGeneratedClassName, null, DisplayText.Escape(className), Reason(className));
+        }
+
+        PlanChecks.Run(plan, manifest, planLocation, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new CodegenSpecResult(null, diagnostics.Items.ToEquatableArray());
+        }
+
+        PlanStage[] stages = [.. plan.Stages.OrderBy(s => s.Index)];
+        TransferSpec[] transfers = [.. plan.Transfers.Select(t => Transfer(t, plan, manifest))];
+        DeviceClassSpec[] devices = DeviceClasses(stages, manifest, className);
+        var spec = new CodegenSpec(
+            namespaceName,
+            className,
+            ModelStem(plan.Model.Path),
+            plan.Model.Path,
+            plan.Model.Sha256,
+            plan.ManifestSha256,
+            plan.Model.Nodes,
+            plan.Strategy,
+            plan.Objective,
+            Round6(plan.Predicted.LatencyMs),
+            Round6(plan.Predicted.EnergyJ),
+            devices.ToEquatableArray(),
+            stages.Select(s => Stage(s, devices, transfers)).ToEquatableArray(),
+            transfers.ToEquatableArray());
+        return new CodegenSpecResult(spec, diagnostics.Items.ToEquatableArray());
+    }
+
+    /// <summary>A figure as the plan file writes it: 6 significant digits, so generated constants match the file.</summary>
+    /// <param name="value">A time or energy.</param>
+    /// <returns>The rounded value.</returns>
+    internal static double Round6(double value) => double.IsFinite(value)
+        ? double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        : value;
+
+    private static void CheckNamespace(string namespaceName, DiagnosticBag diagnostics)
+    {
+        string[] parts = namespaceName.Split('.');
+        string? bad = parts.FirstOrDefault(p => !IdentifierSanitizer.IsPlainIdentifier(p));
+        if (bad is not null)
+        {
+            string reason = bad.Length == 0 ? "it has an empty part" : $"'{DisplayText.Escape(bad)}': {Reason(bad)}";
+            diagnostics.Add(DiagnosticCatalog.InvalidGeneratedNamespace, null, DisplayText.Escape(namespaceName), reason);
+        }
+        else if (parts[0] == "global")
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidGeneratedNamespace, null, namespaceName, "'global' is reserved");
+        }
+    }
+
+    private static string Reason(string identifier) =>
+        identifier.Length == 0 ? "it is empty"
+        : IdentifierSanitizer.IsKeyword(identifier) ? "it is a C# keyword"
+        : "it has a character C# does not allow there";
+
+    private static DeviceClassSpec[] DeviceClasses(PlanStage[] stages, DeviceManifest manifest, string className)
+    {
+        // Device classes are claimed in manifest order, so a collision suffix goes to the later device.
+        var scope = new IdentifierScope(ReservedNames.ForDeviceClasses(className, stages.Length == 0 ? 0 : stages.Max(s => s.Index) + 1));
+        return
+        [
+            .. manifest.Devices
+                .Where(d => stages.Any(s => s.Device == d.Name))
+                .Select(d => new DeviceClassSpec(
+                    d.Name,
+                    scope.Claim(d.Name, IdentifierCase.Pascal, "Device"),
+                    stages.Where(s => s.Device == d.Name).Select(s => s.Index).ToEquatableArray())),
+        ];
+    }
+
+    private static StageClassSpec Stage(PlanStage stage, DeviceClassSpec[] devices, TransferSpec[] transfers)
+    {
+        TensorSpec[] inputs = Tensors(stage.Inputs, "Inputs");
+        TensorSpec[] outputs = Tensors(stage.Outputs, "Outputs");
+        var sends = transfers
+            .Where(t => t.FromStage == stage.Index)
+            .Select(t => new SendSpec(t.ToStage, ReservedNames.SendMethod(t.ToStage), t.Tensors))
+            .ToEquatableArray();
+        return new StageClassSpec(
+            stage.Index,
+            stage.Device,
+            devices.First(d => d.Name == stage.Device).ClassName,
+            ReservedNames.StageClass(stage.Index),
+            stage.File,
+            Round6(stage.PredictedMs),
+            Round6(stage.EnergyJ),
+            inputs.ToEquatableArray(),
+            outputs.ToEquatableArray(),
+            sends,
+            Receive(stage, inputs, transfers));
+    }
+
+    private static TensorSpec[] Tensors(EquatableArray<PlanTensor> tensors, string recordName)
+    {
+        var scope = new IdentifierScope(ReservedNames.ForRecord(recordName));
+        return
+        [
+            .. tensors.Select(t => new TensorSpec(
+                t.Name,
+                scope.Claim(t.Name, IdentifierCase.Pascal, "Tensor"),
+                TensorElements.TryGet(t.Type, out TensorElementSpec? element) ? element : throw new InvalidOperationException("checked before"),
+                t.Shape,
+                t.FromStage,
+                t.ToStages,
+                t.ToOutput)),
+        ];
+    }
+
+    private static ReceiveSpec? Receive(PlanStage stage, TensorSpec[] inputs, TransferSpec[] transfers)
+    {
+        TransferSpec[] arriving = [.. transfers.Where(t => t.ToStage == stage.Index).OrderBy(t => t.FromStage)];
+        if (arriving.Length == 0)
+        {
+            return null;
+        }
+
+        var sources = arriving
+            .Select(t => new ReceiveSourceSpec(
+                t.FromStage, ReservedNames.SourceParameter(t.FromStage), ReservedNames.SourceLocal(t.FromStage), t.Tensors))
+            .ToEquatableArray();
+        var scope = new IdentifierScope(ReservedNames.ForReceiveParameters(arriving.Select(t => t.FromStage)));
+        var parameters = inputs
+            .Where(i => !arriving.Any(t => t.Tensors.Contains(i.Name)))
+            .Select(i => new ReceiveParameterSpec(i.Name, scope.Claim(i.Name, IdentifierCase.Camel, "tensor")))
+            .ToEquatableArray();
+        return new ReceiveSpec(sources, parameters);
+    }
+
+    private static TransferSpec Transfer(PlanTransfer transfer, PartitionPlan plan, DeviceManifest manifest)
+    {
+        EquatableArray<string> tensors = PlanChecks.TensorsOf(transfer, plan.Stages.First(s => s.Index == transfer.FromStage));
+        var hops = Enumerable.Range(0, transfer.Route.Count - 1)
+            .Select(h => PlanChecks.FindLink(manifest, transfer.Route[h], transfer.Route[h + 1])!)
+            .Select(l => new HopSpec(l.From, l.To, l.BytesPerSecond, l.LatencySeconds))
+            .ToEquatableArray();
+        return new TransferSpec(
+            transfer.FromStage, transfer.ToStage, transfer.Route, tensors, transfer.Bytes, Round6(transfer.PredictedMs), hops);
+    }
+
+    private static string ModelStem(string modelPath)
+    {
+        string file = modelPath[(modelPath.LastIndexOfAny(['/', '\\']) + 1)..];
+        return file.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? file[..^".onnx".Length] : file;
+    }
+}
