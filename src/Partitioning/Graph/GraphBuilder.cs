@@ -55,39 +55,7 @@ public static class GraphBuilder
             Define(initializer.Name, -2, TensorKind.Initializer, "an initializer");
         }
 
-        // Weight producers, decided in file order with a fixpoint so that a weight chain listed out of order is still found.
-        var isWeight = new bool[nodes.Count];
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            for (int i = 0; i < nodes.Count; i++)
-            {
-                if (!isWeight[i] && IsWeightProducer(nodes[i], name => IsWeightTensor(name)))
-                {
-                    isWeight[i] = true;
-                    changed = true;
-                }
-            }
-        }
-
-        bool IsWeightTensor(string name)
-        {
-            if (model.Initializers.Any(init => init.Name == name))
-            {
-                return true;
-            }
-
-            for (int i = 0; i < nodes.Count; i++)
-            {
-                if (isWeight[i] && nodes[i].Outputs.Contains(name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        var isWeight = FindWeightProducers(model);
 
         for (int i = 0; i < nodes.Count; i++)
         {
@@ -142,7 +110,8 @@ public static class GraphBuilder
         int positioned = isWeight.Count(w => !w);
         if (order.Length < positioned)
         {
-            var stuck = Enumerable.Range(0, nodes.Count).Where(i => !isWeight[i] && !order.Contains(i)).Take(8)
+            var ordered = order.ToHashSet();
+            var stuck = Enumerable.Range(0, nodes.Count).Where(i => !isWeight[i] && !ordered.Contains(i)).Take(8)
                 .Select(i => $"'{DisplayName(nodes[i])}'");
             diagnostics.Add(DiagnosticCatalog.GraphCycle, modelLocation, string.Join(", ", stuck));
             return null;
@@ -193,22 +162,93 @@ public static class GraphBuilder
     }
 
     /// <summary>
-    /// <c>Constant</c> always makes a weight; <c>ConstantOfShape</c> and <c>Identity</c> do when every input is a weight
-    /// (an initializer or another weight producer's output).
+    /// A weight producer computes a weight from weights alone: <c>Constant</c> always; any other deterministic operator of
+    /// the default domain without subgraphs (<c>ConstantOfShape</c>, <c>Identity</c>, <c>Unsqueeze</c>, <c>Reshape</c>...)
+    /// when it reads at least one tensor and every tensor it reads is a weight (an initializer or another weight
+    /// producer's output). ONNX Runtime folds such nodes when it loads the model; they travel with their consumers and
+    /// never make a cut.
     /// </summary>
     public static bool IsWeightProducer(NodeSpec node, Func<string, bool> isWeightTensor)
     {
-        if (node.Domain.Length != 0 && node.Domain != "ai.onnx")
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(isWeightTensor);
+        if ((node.Domain.Length != 0 && node.Domain != "ai.onnx") || node.HasSubgraphs || NonDeterministicOps.Contains(node.OpType))
         {
             return false;
         }
 
-        return node.OpType switch
+        if (node.OpType == "Constant")
         {
-            "Constant" => true,
-            "ConstantOfShape" or "Identity" => node.AllInputs.Any() && node.AllInputs.All(isWeightTensor),
-            _ => false,
-        };
+            return true;
+        }
+
+        bool any = false;
+        foreach (var input in node.AllInputs)
+        {
+            if (!isWeightTensor(input))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>Operators whose output is not a function of their inputs: never folded into weights.</summary>
+    private static readonly HashSet<string> NonDeterministicOps = new(StringComparer.Ordinal)
+    {
+        "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike", "Multinomial", "Bernoulli", "Dropout",
+    };
+
+    /// <summary>
+    /// Marks the weight producers: starting from the initializers, a node whose inputs are all weights becomes one and
+    /// makes its outputs weights, which may turn its consumers into weight producers too (a worklist, so a weight chain
+    /// listed out of file order is found, in time linear in the graph's size).
+    /// </summary>
+    private static bool[] FindWeightProducers(ModelSpec model)
+    {
+        var nodes = model.Nodes;
+        var weights = new HashSet<string>(model.Initializers.Select(i => i.Name), StringComparer.Ordinal);
+
+        var readers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            foreach (var input in nodes[i].AllInputs)
+            {
+                if (!readers.TryGetValue(input, out var list))
+                {
+                    readers[input] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var isWeight = new bool[nodes.Count];
+        var pending = new Queue<int>(Enumerable.Range(0, nodes.Count));
+        while (pending.TryDequeue(out int i))
+        {
+            if (isWeight[i] || !IsWeightProducer(nodes[i], weights.Contains))
+            {
+                continue;
+            }
+
+            isWeight[i] = true;
+            foreach (var output in nodes[i].Outputs)
+            {
+                if (output.Length > 0 && weights.Add(output) && readers.TryGetValue(output, out var list))
+                {
+                    foreach (int reader in list)
+                    {
+                        pending.Enqueue(reader);
+                    }
+                }
+            }
+        }
+
+        return isWeight;
     }
 
     private static (ImmutableArray<int> Order, bool FileOrderWasTopological) TopologicalOrder(
@@ -293,6 +333,11 @@ public static class GraphBuilder
         return (order.ToImmutable(), false);
     }
 
+    /// <summary>
+    /// Node keys: the name when it is non-empty and unique, else <c>@</c> + the first output name. A name that spells
+    /// another node's <c>@</c> key gives way to that node too; should two keys still meet (names crafted to collide),
+    /// the later ones get <c>#</c> + their file index, so keys are always unique.
+    /// </summary>
     private static string[] NodeKeys(EquatableArray<NodeSpec> nodes)
     {
         var nameCounts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -304,13 +349,27 @@ public static class GraphBuilder
             }
         }
 
+        static string OutputKey(NodeSpec node) => "@" + (node.Outputs.FirstOrDefault(o => o.Length > 0) ?? $"node{node.FileIndex}");
+
+        var outputKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Name.Length == 0 || nameCounts[node.Name] > 1)
+            {
+                outputKeys.Add(OutputKey(node));
+            }
+        }
+
         var keys = new string[nodes.Count];
+        var used = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            keys[i] = node.Name.Length > 0 && nameCounts[node.Name] == 1
+            string key = node.Name.Length > 0 && nameCounts[node.Name] == 1 && !outputKeys.Contains(node.Name)
                 ? node.Name
-                : "@" + (node.Outputs.FirstOrDefault(o => o.Length > 0) ?? $"node{node.FileIndex}");
+                : OutputKey(node);
+            keys[i] = used.Add(key) ? key : $"{key}#{node.FileIndex}";
+            used.Add(keys[i]);
         }
 
         return keys;

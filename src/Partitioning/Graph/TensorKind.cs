@@ -9,7 +9,8 @@ public enum TensorKind
     /// <summary>An initializer stored in the model.</summary>
     Initializer,
 
-    /// <summary>The output of a weight producer (<c>Constant</c>, or <c>ConstantOfShape</c>/<c>Identity</c> fed only by weights).
+    /// <summary>The output of a weight producer (<c>Constant</c>, or a node such as <c>ConstantOfShape</c>, <c>Identity</c> or
+    /// <c>Unsqueeze</c> fed only by weights; see <see cref="GraphBuilder.IsWeightProducer"/>).
     /// Weights travel with the nodes that consume them and never cross a cut.</summary>
     Weight,
 

@@ -1,2 +1,0 @@
-namespace PartitionCompiler.TestSupport;
-public static class Placeholder { }
