@@ -5,6 +5,7 @@ internal static class Program
 {
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Harnesses = new(StringComparer.Ordinal)
     {
+        ["shapes-costs"] = ("shape inference, cost model and segment queries on long chains", ShapeCostBench.Run),
     };
 
     private static int Main(string[] args)
