@@ -1,0 +1,10 @@
+namespace PartitionCompiler.Bench;
+
+internal static class SolverBenchPartition
+{
+    public static void Run(int runs, int quikRuns)
+    {
+        _ = runs;
+        _ = quikRuns;
+    }
+}

@@ -1,0 +1,139 @@
+using PartitionCompiler.Partitioning.Solver.Ksp;
+
+namespace PartitionCompiler.Partitioning.Solver;
+
+/// <summary>
+/// The layered DAG of a <see cref="PartitionProblem"/> (DESIGN.md section 6). For i = 0..n and each device d there are
+/// two nodes: L(i, d), "positions 0..i-1 done, data on d, about to cross cut i-1", and A(i, d), "data has arrived on d".
+/// L(i, d) -> A(i, d') costs the cheapest route for cut i-1's bytes from d to d' (zero for d = d'); A(i, d) -> L(i+1, d)
+/// costs position i on d. A path from L(0, source) to A(n, sink) (or, without a sink, from L(n, d) to a terminal node)
+/// is exactly one plan: a device for each position. Splitting each cut into two layers keeps the graph acyclic even
+/// with links in both directions, and lets a plan return to a device at a later cut.
+/// </summary>
+/// <remarks>Node ids grow along every edge, so the ids are a topological order. With memory limits, a compute edge
+/// whose one position alone overflows the device is left out.</remarks>
+internal sealed class LayeredGraph
+{
+    private readonly int _n;
+    private readonly int _d;
+
+    private LayeredGraph(PartitionProblem problem, CompactDag dag, int source, int target)
+    {
+        _n = problem.PositionCount;
+        _d = problem.DeviceCount;
+        Dag = dag;
+        Source = source;
+        Target = target;
+    }
+
+    public CompactDag Dag { get; }
+
+    public int Source { get; }
+
+    public int Target { get; }
+
+    /// <summary>Builds the graph; <paramref name="dropped"/> (device * n + position) marks compute edges to leave out.</summary>
+    public static LayeredGraph Build(PartitionProblem problem, bool[]? dropped)
+    {
+        int n = problem.PositionCount;
+        int d = problem.DeviceCount;
+        bool hasSink = problem.Sink is not null;
+        int layer = 2 * d;
+        int nodeCount = ((n + 1) * layer) + (hasSink ? 0 : 1);
+        int terminal = (n + 1) * layer;
+        int maxEdges = ((n + 1) * d * d) + (n * d) + d;
+        var outStart = new int[nodeCount + 1];
+        var heads = new int[maxEdges];
+        var weights = new double[maxEdges];
+        var router = new CutRouter(problem);
+        var routeCosts = new double[d * d];
+        var seconds = problem.ComputeSeconds.AsImmutableArray();
+        var energy = problem.ComputeEnergy.AsImmutableArray();
+        var objective = problem.Objective;
+        long lastBytes = -1;
+        int e = 0;
+        for (int i = 0; i <= n; i++)
+        {
+            int leave = i * layer;
+            int arrive = leave + d;
+            bool lastCut = i == n;
+            if (!lastCut || hasSink)
+            {
+                long bytes = problem.Cuts[i].Bytes;
+                if (bytes != lastBytes)
+                {
+                    router.Compute(bytes, routeCosts);
+                    lastBytes = bytes;
+                }
+            }
+
+            for (int from = 0; from < d; from++)
+            {
+                outStart[leave + from] = e;
+                if (lastCut && !hasSink)
+                {
+                    heads[e] = terminal;
+                    weights[e++] = 0;
+                    continue;
+                }
+
+                for (int to = 0; to < d; to++)
+                {
+                    double cost = routeCosts[(from * d) + to];
+                    if (!double.IsPositiveInfinity(cost))
+                    {
+                        heads[e] = arrive + to;
+                        weights[e++] = cost;
+                    }
+                }
+            }
+
+            for (int dev = 0; dev < d; dev++)
+            {
+                outStart[arrive + dev] = e;
+                if (i < n && (dropped is null || !dropped[(dev * n) + i]))
+                {
+                    int c = (dev * n) + i;
+                    heads[e] = leave + layer + dev;
+                    weights[e++] = objective.Evaluate(seconds[c], energy[c]);
+                }
+            }
+        }
+
+        for (int v = (n + 1) * layer; v <= nodeCount; v++)
+        {
+            outStart[v] = e;
+        }
+
+        Array.Resize(ref heads, e);
+        Array.Resize(ref weights, e);
+        var dag = CompactDag.FromCsr(outStart, heads, weights);
+        int target = hasSink ? (n * layer) + d + problem.Sink!.Value : terminal;
+        return new LayeredGraph(problem, dag, problem.Source, target);
+    }
+
+    /// <summary>The device of each position along a path given as its edge ids.</summary>
+    public void Decode(List<int> edges, int[] assignment)
+    {
+        int layer = 2 * _d;
+        foreach (int edge in edges)
+        {
+            int tail = Dag.Tail(edge);
+            int within = tail % layer;
+            if (within >= _d)
+            {
+                int position = tail / layer;
+                if (position < _n)
+                {
+                    assignment[position] = within - _d;
+                }
+            }
+        }
+    }
+
+    /// <summary>The id of L(i, d).</summary>
+    public int Leave(int i, int device) => (i * 2 * _d) + device;
+
+    /// <summary>The id of A(i, d).</summary>
+    public int Arrive(int i, int device) => (i * 2 * _d) + _d + device;
+}
