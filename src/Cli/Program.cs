@@ -1,1 +1,17 @@
-Console.WriteLine("partc");
+using System.CommandLine;
+using PartitionCompiler.Cli.Commands;
+
+namespace PartitionCompiler.Cli;
+
+/// <summary>The <c>partc</c> entry point.</summary>
+internal static class Program
+{
+    /// <summary>Every command of <c>partc</c>, one factory each (a command per file under <c>Commands/</c>).</summary>
+    internal static readonly Func<CliConsole, Command>[] Commands = [InspectCommand.Create];
+
+    public static int Main(string[] args)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        return PartcApp.Run(args, new CliConsole(Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected, stdout));
+    }
+}

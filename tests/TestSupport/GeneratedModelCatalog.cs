@@ -41,12 +41,15 @@ public static class GeneratedModelCatalog
     public static string WriteTo(string name, string folder)
     {
         string path = Path.Combine(folder, name + ".onnx");
-        if (Builder(name) is var builder && name == "with_external_data")
+        if (HasExternalData(name))
         {
-            return builder.WriteTo(path);
+            return Builder(name).WriteTo(path);
         }
 
         File.WriteAllBytes(path, Bytes(name));
         return path;
     }
+
+    /// <summary>True for models whose weights live in a data file beside the model (they are rebuilt on every write).</summary>
+    public static bool HasExternalData(string name) => name == "with_external_data";
 }

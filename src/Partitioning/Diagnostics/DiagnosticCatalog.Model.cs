@@ -78,4 +78,9 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EmptyGraph = new(
         "PC0114", DiagnosticSeverity.Error, "Nothing to partition",
         "the graph has no nodes to partition (only weight producers or none at all)");
+
+    /// <summary>PC0115: <c>ONNX Runtime could not decide the types of {0} tensor(s)...</c></summary>
+    public static readonly DiagnosticDescriptor OrtProbeFailed = new(
+        "PC0115", DiagnosticSeverity.Warning, "ONNX Runtime could not decide shapes",
+        "static shape inference left {0} tensor(s) undecided (first: '{1}'), and ONNX Runtime could not decide them either: {2}; their shapes stay unknown (null in JSON)");
 }

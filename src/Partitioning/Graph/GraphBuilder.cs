@@ -24,11 +24,11 @@ public static class GraphBuilder
         var tensorOrder = new List<string>();
         bool ok = true;
 
-        void Define(string name, int producer, TensorKind kind, string producerLabel)
+        void Define(string name, int producer, TensorKind kind)
         {
             if (producers.TryGetValue(name, out int existing))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateOutput, modelLocation, name, Describe(existing), producerLabel);
+                diagnostics.Add(DiagnosticCatalog.DuplicateOutput, modelLocation, name, Describe(existing), Describe(producer));
                 ok = false;
                 return;
             }
@@ -47,15 +47,15 @@ public static class GraphBuilder
 
         foreach (var input in model.Inputs)
         {
-            Define(input.Name, -1, TensorKind.GraphInput, "a graph input");
+            Define(input.Name, -1, TensorKind.GraphInput);
         }
 
         foreach (var initializer in model.Initializers)
         {
-            Define(initializer.Name, -2, TensorKind.Initializer, "an initializer");
+            Define(initializer.Name, -2, TensorKind.Initializer);
         }
 
-        var isWeight = FindWeightProducers(model);
+        var isWeight = WeightProducers.Find(model);
 
         for (int i = 0; i < nodes.Count; i++)
         {
@@ -63,16 +63,17 @@ public static class GraphBuilder
             {
                 if (output.Length > 0)
                 {
-                    Define(output, i, isWeight[i] ? TensorKind.Weight : TensorKind.Activation, $"node '{DisplayName(nodes[i])}'");
+                    Define(output, i, isWeight[i] ? TensorKind.Weight : TensorKind.Activation);
                 }
             }
         }
 
-        // Every read tensor needs a producer.
-        var consumers = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        // Every read tensor needs a producer. Consumers are collected in ascending node order, each once.
+        var consumers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var buffer = new List<string>();
         for (int i = 0; i < nodes.Count; i++)
         {
-            foreach (var input in nodes[i].AllInputs)
+            foreach (var input in InputsOf(nodes[i], buffer))
             {
                 if (!producers.ContainsKey(input))
                 {
@@ -81,12 +82,15 @@ public static class GraphBuilder
                     continue;
                 }
 
-                if (!consumers.TryGetValue(input, out var set))
+                if (!consumers.TryGetValue(input, out var list))
                 {
-                    consumers[input] = set = [];
+                    consumers[input] = list = [];
                 }
 
-                set.Add(i);
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
             }
         }
 
@@ -153,7 +157,7 @@ public static class GraphBuilder
                 name,
                 kinds[name],
                 producer >= 0 ? producer : null,
-                consumers.TryGetValue(name, out var set) ? set.ToEquatableArray() : EquatableArray<int>.Empty,
+                consumers.TryGetValue(name, out var list) ? list.ToEquatableArray() : EquatableArray<int>.Empty,
                 graphOutputs.Contains(name),
                 declared.GetValueOrDefault(name));
         }).ToImmutableArray();
@@ -168,118 +172,27 @@ public static class GraphBuilder
     /// producer's output). ONNX Runtime folds such nodes when it loads the model; they travel with their consumers and
     /// never make a cut.
     /// </summary>
-    public static bool IsWeightProducer(NodeSpec node, Func<string, bool> isWeightTensor)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(isWeightTensor);
-        if ((node.Domain.Length != 0 && node.Domain != "ai.onnx") || node.HasSubgraphs || NonDeterministicOps.Contains(node.OpType))
-        {
-            return false;
-        }
-
-        if (node.OpType == "Constant")
-        {
-            return true;
-        }
-
-        bool any = false;
-        foreach (var input in node.AllInputs)
-        {
-            if (!isWeightTensor(input))
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
-    }
-
-    /// <summary>Operators whose output is not a function of their inputs: never folded into weights.</summary>
-    private static readonly HashSet<string> NonDeterministicOps = new(StringComparer.Ordinal)
-    {
-        "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike", "Multinomial", "Bernoulli", "Dropout",
-    };
-
-    /// <summary>
-    /// Marks the weight producers: starting from the initializers, a node whose inputs are all weights becomes one and
-    /// makes its outputs weights, which may turn its consumers into weight producers too (a worklist, so a weight chain
-    /// listed out of file order is found, in time linear in the graph's size).
-    /// </summary>
-    private static bool[] FindWeightProducers(ModelSpec model)
-    {
-        var nodes = model.Nodes;
-        var weights = new HashSet<string>(model.Initializers.Select(i => i.Name), StringComparer.Ordinal);
-
-        var readers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (int i = 0; i < nodes.Count; i++)
-        {
-            foreach (var input in nodes[i].AllInputs)
-            {
-                if (!readers.TryGetValue(input, out var list))
-                {
-                    readers[input] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        var isWeight = new bool[nodes.Count];
-        var pending = new Queue<int>(Enumerable.Range(0, nodes.Count));
-        while (pending.TryDequeue(out int i))
-        {
-            if (isWeight[i] || !IsWeightProducer(nodes[i], weights.Contains))
-            {
-                continue;
-            }
-
-            isWeight[i] = true;
-            foreach (var output in nodes[i].Outputs)
-            {
-                if (output.Length > 0 && weights.Add(output) && readers.TryGetValue(output, out var list))
-                {
-                    foreach (int reader in list)
-                    {
-                        pending.Enqueue(reader);
-                    }
-                }
-            }
-        }
-
-        return isWeight;
-    }
+    public static bool IsWeightProducer(NodeSpec node, Func<string, bool> isWeightTensor) =>
+        WeightProducers.IsProducer(node, isWeightTensor);
 
     private static (ImmutableArray<int> Order, bool FileOrderWasTopological) TopologicalOrder(
         EquatableArray<NodeSpec> nodes, bool[] isWeight, Dictionary<string, int> producers)
     {
-        // Dependencies between positioned nodes only: inputs, initializers and weights are always available.
-        var dependencies = new List<int>[nodes.Count];
-        for (int i = 0; i < nodes.Count; i++)
+        // The common case first, without building anything: every positioned node reads only tensors made earlier in
+        // the file (or inputs, initializers and weights, which are always available).
+        var buffer = new List<string>();
+        bool topological = true;
+        for (int i = 0; i < nodes.Count && topological; i++)
         {
-            dependencies[i] = [];
             if (isWeight[i])
             {
                 continue;
             }
 
-            foreach (var input in nodes[i].AllInputs)
+            foreach (var input in InputsOf(nodes[i], buffer))
             {
                 int producer = producers[input];
-                if (producer >= 0 && !isWeight[producer] && !dependencies[i].Contains(producer))
-                {
-                    dependencies[i].Add(producer);
-                }
-            }
-        }
-
-        bool topological = true;
-        for (int i = 0; i < nodes.Count && topological; i++)
-        {
-            foreach (int d in dependencies[i])
-            {
-                if (d >= i)
+                if (producer >= i && !isWeight[producer])
                 {
                     topological = false;
                     break;
@@ -290,6 +203,26 @@ public static class GraphBuilder
         if (topological)
         {
             return (Enumerable.Range(0, nodes.Count).Where(i => !isWeight[i]).ToImmutableArray(), true);
+        }
+
+        // Dependencies between positioned nodes only.
+        var dependencies = new List<int>[nodes.Count];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            dependencies[i] = [];
+            if (isWeight[i])
+            {
+                continue;
+            }
+
+            foreach (var input in InputsOf(nodes[i], buffer))
+            {
+                int producer = producers[input];
+                if (producer >= 0 && !isWeight[producer] && !dependencies[i].Contains(producer))
+                {
+                    dependencies[i].Add(producer);
+                }
+            }
         }
 
         var indegree = new int[nodes.Count];
@@ -331,6 +264,26 @@ public static class GraphBuilder
         }
 
         return (order.ToImmutable(), false);
+    }
+
+    /// <summary>The tensors a node reads (<see cref="NodeSpec.AllInputs"/>), gathered into a reused buffer.</summary>
+    internal static List<string> InputsOf(NodeSpec node, List<string> buffer)
+    {
+        buffer.Clear();
+        foreach (var input in node.Inputs)
+        {
+            if (input.Length > 0)
+            {
+                buffer.Add(input);
+            }
+        }
+
+        foreach (var input in node.OuterScopeInputs)
+        {
+            buffer.Add(input);
+        }
+
+        return buffer;
     }
 
     /// <summary>

@@ -106,6 +106,37 @@ public sealed class ReaderContentTests : IDisposable
             .Single(parts => parts[1] == file)[0];
 
     [Fact]
+    public void Corpus_holds_exactly_the_listed_models()
+    {
+        string folder = Corpus.Require();
+
+        Assert.Equal(Corpus.ModelFiles, Directory.GetFiles(folder, "*.onnx").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Sparse_initializer_is_an_initializer_with_its_dense_dims_and_stored_bytes()
+    {
+        var model = new OnnxModelBuilder().Input("x", ElementType.Float32, 4, 4)
+            .Node("Add", ["x", "sparse"], ["y"], "add").Output("y", ElementType.Float32, 4, 4).Build();
+        var values = new TensorProto { Name = "sparse", DataType = (int)ElementType.Float32 };
+        values.Dims.Add(3);
+        values.FloatData.Add(new[] { 1f, 2f, 3f });
+        var indices = new TensorProto { DataType = (int)ElementType.Int64 };
+        indices.Dims.Add(3);
+        indices.Int64Data.Add(new long[] { 0, 5, 15 });
+        var sparse = new SparseTensorProto { Values = values, Indices = indices };
+        sparse.Dims.Add(new long[] { 4, 4 });
+        model.Graph.SparseInitializer.Add(sparse);
+
+        var spec = ReadResult.OfBytes(Google.Protobuf.MessageExtensions.ToByteArray(model), _folder).Ok().Spec;
+
+        var initializer = spec.Initializers.Single();
+        Assert.Equal(("sparse", ElementType.Float32, 3L * 4 + 3 * 8), (initializer.Name, initializer.ElementType, initializer.ByteSize));
+        Assert.Equal([4L, 4], initializer.Dims);
+        Assert.Null(initializer.Value);
+    }
+
+    [Fact]
     public void Raw_data_and_typed_fields_give_the_same_spec()
     {
         var raw = ReadResult.Of(ModelRecipes.ResidualBlock(), _folder, "raw.onnx").Ok().Spec;
@@ -276,64 +307,6 @@ public sealed class ReaderContentTests : IDisposable
         Assert.Equal((AttributeKind.Float, 0.5), (nodes[1].Attributes[0].Kind, nodes[1].Attributes[0].Float));
         Assert.Equal(AttributeKind.Ints, nodes[2].Attributes[0].Kind);
         Assert.Equal([1L, 0], nodes[2].Attributes[0].Ints);
-    }
-
-    [Fact]
-    public void If_node_reads_the_outer_tensors_its_branches_use()
-    {
-        var spec = ReadResult.Of(ModelRecipes.WithIf(), _folder).Ok().Spec;
-
-        var node = spec.Nodes.Single(n => n.OpType == "If");
-        Assert.True(node.HasSubgraphs);
-        Assert.Equal(["cond"], node.Inputs);
-        Assert.Equal(["x", "w"], node.OuterScopeInputs);
-        Assert.Equal(["cond", "x", "w"], node.AllInputs);
-        var branch = node.Attribute("then_branch")!;
-        Assert.Equal(AttributeKind.Graph, branch.Kind);
-        Assert.All(spec.Nodes.Where(n => n.OpType != "If"), n => Assert.False(n.HasSubgraphs));
-    }
-
-    [Fact]
-    public void Nested_subgraph_reads_reach_the_main_graph_only_when_no_inner_scope_defines_them()
-    {
-        // then: t = Relu(a); inner If(c2) { then: Add(t, b)  else: Identity(x) }, where a, b, x come from the main graph
-        // and t, c2 from the then-branch. Names the main graph does not define (a typo'd 'ghost') are left out.
-        var innerThen = new OnnxGraphBuilder("inner_then").Node("Add", ["t", "b"], ["it"], "inner_add").Output("it", ElementType.Float32, 4);
-        var innerElse = new OnnxGraphBuilder("inner_else").Node("Identity", ["x"], ["ie"], "inner_id").Output("ie", ElementType.Float32, 4);
-        var outerThen = new OnnxGraphBuilder("outer_then")
-            .Node("Relu", ["a"], ["t"], "relu_t")
-            .Node("Identity", ["c"], ["c2"], "c2")
-            .Node("If", ["c2"], ["ot"], "inner_if", OnnxAttribute.Graph("then_branch", innerThen), OnnxAttribute.Graph("else_branch", innerElse))
-            .Output("ot", ElementType.Float32, 4);
-        var outerElse = new OnnxGraphBuilder("outer_else").Node("Neg", ["ghost"], ["oe"], "neg").Output("oe", ElementType.Float32, 4);
-        var builder = new OnnxModelBuilder().Input("x", ElementType.Float32, 4).Input("c", ElementType.Bool)
-            .Weight("b", 4)
-            .Node("Relu", ["x"], ["a"], "relu_a")
-            .Node("If", ["c"], ["y"], "outer_if", OnnxAttribute.Graph("then_branch", outerThen), OnnxAttribute.Graph("else_branch", outerElse))
-            .Output("y", ElementType.Float32, 4);
-
-        var node = ReadResult.Of(builder, _folder).Ok().Spec.Nodes.Single(n => n.Name == "outer_if");
-
-        Assert.Equal(["a", "c", "b", "x"], node.OuterScopeInputs);
-    }
-
-    [Fact]
-    public void Loop_body_reads_outer_tensors_but_not_its_own_inputs()
-    {
-        var body = new OnnxGraphBuilder("body")
-            .Input("i", ElementType.Int64).Input("cond_in", ElementType.Bool).Input("acc", ElementType.Float32, 4)
-            .Node("Identity", ["cond_in"], ["cond_out"], "keep_going")
-            .Node("Add", ["acc", "step"], ["acc_out"], "accumulate")
-            .Output("cond_out", ElementType.Bool).Output("acc_out", ElementType.Float32, 4);
-        var builder = new OnnxModelBuilder().Input("x", ElementType.Float32, 4)
-            .Constant("trip", [3L], []).Node("Relu", ["x"], ["step"], "relu")
-            .Node("Loop", ["trip", "", "x"], ["y"], "loop", OnnxAttribute.Graph("body", body))
-            .Output("y", ElementType.Float32, 4);
-
-        var node = ReadResult.Of(builder, _folder).Ok().Spec.Nodes.Single(n => n.OpType == "Loop");
-
-        Assert.Equal(["step"], node.OuterScopeInputs);
-        Assert.Equal(["trip", "x", "step"], node.AllInputs);
     }
 
     [Fact]

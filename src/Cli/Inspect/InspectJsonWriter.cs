@@ -1,0 +1,202 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PartitionCompiler.Partitioning.Graph;
+
+namespace PartitionCompiler.Cli.Inspect;
+
+/// <summary>
+/// Writes <c>partc inspect --json</c>: one document <c>{ "model", "nodes", "cuts", "totals" }</c>, deterministic (same
+/// model and options, same bytes): fixed member order, nodes in file order, cuts in position order, invariant numbers,
+/// <c>\n</c> line ends. Types are numpy names; symbolic dims are <c>null</c>; <c>bytes</c> is <c>null</c> unless the shape is
+/// fully known.
+/// </summary>
+internal static class InspectJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(AnalyzedModel analyzed, string displayPath, CliConsole console)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            WriteModel(json, analyzed, displayPath);
+            WriteNodes(json, analyzed);
+            WriteCuts(json, analyzed);
+            json.WriteStartObject("totals");
+            WriteFlops(json, "flops", analyzed.Costs.TotalFlops);
+            json.WriteNumber("parameterBytes", analyzed.Costs.TotalParameterBytes);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        if (console.OutputStream is { } stream)
+        {
+            console.Output.Flush();
+            stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            stream.Flush();
+        }
+        else
+        {
+            console.Output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+    }
+
+    private static void WriteModel(Utf8JsonWriter json, AnalyzedModel analyzed, string displayPath)
+    {
+        var spec = analyzed.Model.Spec;
+        json.WriteStartObject("model");
+        json.WriteString("path", displayPath.Replace('\\', '/'));
+        json.WriteString("sha256", analyzed.Model.Sha256);
+        json.WriteString("graph", spec.GraphName);
+        json.WriteString("producer", spec.ProducerName);
+        json.WriteNumber("irVersion", spec.IrVersion);
+        json.WriteNumber("opset", spec.DefaultOpset);
+        json.WriteNumber("nodes", analyzed.Graph.PositionCount);
+        json.WriteNumber("weightProducers", analyzed.Graph.Nodes.Length - analyzed.Graph.PositionCount);
+        json.WriteStartArray("inputs");
+        foreach (var input in spec.Inputs)
+        {
+            WriteTensor(json, input.Name, analyzed.Types.TypeOf(input.Name) ?? input.Type);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("outputs");
+        foreach (var output in spec.Outputs)
+        {
+            WriteTensor(json, output.Name, analyzed.Types.TypeOf(output.Name));
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("ortShapeFallback");
+        foreach (string name in analyzed.OrtShapeFallback)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteNodes(Utf8JsonWriter json, AnalyzedModel analyzed)
+    {
+        json.WriteStartArray("nodes");
+        foreach (var node in analyzed.Graph.Nodes)
+        {
+            var cost = analyzed.Costs.Nodes[node.Index];
+            json.WriteStartObject();
+            json.WriteString("name", node.Key);
+            json.WriteString("op", node.Spec.Domain.Length == 0 ? node.OpType : $"{node.Spec.Domain}:{node.OpType}");
+            json.WriteBoolean("weight", node.IsWeight);
+            if (node.Position is int position)
+            {
+                json.WriteNumber("position", position);
+            }
+            else
+            {
+                json.WriteNull("position");
+            }
+
+            json.WriteStartArray("inputs");
+            foreach (string input in node.Spec.AllInputs)
+            {
+                json.WriteStringValue(input);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("outputs");
+            foreach (string output in node.Spec.Outputs)
+            {
+                if (output.Length > 0)
+                {
+                    WriteTensor(json, output, analyzed.Types.TypeOf(output));
+                }
+            }
+
+            json.WriteEndArray();
+            WriteFlops(json, "flops", cost.Flops);
+            json.WriteNumber("parameterBytes", cost.ParameterBytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteCuts(Utf8JsonWriter json, AnalyzedModel analyzed)
+    {
+        json.WriteStartArray("cuts");
+        foreach (var cut in analyzed.Costs.Cuts)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("after", cut.After);
+            json.WriteStartArray("tensors");
+            foreach (string tensor in cut.Tensors)
+            {
+                json.WriteStringValue(tensor);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("bytes", cut.Bytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary><c>{ "name", "type", "shape", "bytes" }</c>; unknown parts are null.</summary>
+    private static void WriteTensor(Utf8JsonWriter json, string name, TensorType? type)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        if (type is null || type.ElementType == ElementType.Undefined)
+        {
+            json.WriteNull("type");
+        }
+        else
+        {
+            json.WriteString("type", type.ElementType.NumpyName());
+        }
+
+        if (type?.Shape is { } shape)
+        {
+            // One line per shape ([1,3,224,224]) keeps the document readable; the text is built from numbers and nulls only.
+            json.WritePropertyName("shape");
+            json.WriteRawValue("[" + string.Join(",", shape.Dims.Select(d =>
+                d.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")) + "]", skipInputValidation: true);
+        }
+        else
+        {
+            json.WriteNull("shape");
+        }
+
+        if (type?.Bytes is long bytes)
+        {
+            json.WriteNumber("bytes", bytes);
+        }
+        else
+        {
+            json.WriteNull("bytes");
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>FLOPs are whole numbers in practice: written as integers while exact, else as the shortest round-trip double.</summary>
+    private static void WriteFlops(Utf8JsonWriter json, string name, double flops)
+    {
+        if (Math.Abs(flops) < 9e15 && flops == Math.Floor(flops))
+        {
+            json.WriteNumber(name, (long)flops);
+        }
+        else
+        {
+            json.WriteNumber(name, flops);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using PartitionCompiler.Partitioning.Diagnostics;
+
+namespace PartitionCompiler.Cli;
+
+/// <summary>
+/// Runs <c>partc</c>: parses the command line, runs the command, and turns every failure into exit code 1 with a
+/// diagnostic line. Nothing escapes: an unexpected exception becomes one <c>PC9999</c> line on stderr and a crash log
+/// file, never a stack trace. Exit codes are 0 (success, warnings allowed) and 1 (any error).
+/// </summary>
+internal static class PartcApp
+{
+    public const int Success = 0;
+
+    public const int Failure = 1;
+
+    /// <summary>Runs one command line; <paramref name="commands"/> replaces <see cref="Program.Commands"/> (tests).</summary>
+    public static int Run(string[] args, CliConsole console, IReadOnlyList<Func<CliConsole, Command>>? commands = null)
+    {
+        try
+        {
+            var root = new RootCommand("partc: inspect, partition, verify and profile ONNX models across devices.");
+            foreach (var create in commands ?? Program.Commands)
+            {
+                root.Subcommands.Add(create(console));
+            }
+
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    DiagnosticPrinter.PrintUsageError(console, error.Message);
+                }
+
+                DiagnosticPrinter.PrintUsageError(console, $"run '{HelpCommandLine(parsed)} --help' for usage");
+                return Failure;
+            }
+
+            int code = parsed.Invoke(new InvocationConfiguration
+            {
+                Output = console.Output,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+            return code == Success ? Success : Failure;
+        }
+        catch (Exception e)
+        {
+            string log = CrashLog.Write(e, args);
+            string summary = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
+            DiagnosticPrinter.Print(console, [DiagnosticCatalog.InternalError.Create(null, summary, log)]);
+            return Failure;
+        }
+    }
+
+    private static string HelpCommandLine(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(result.Command is RootCommand ? "partc" : result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+}
