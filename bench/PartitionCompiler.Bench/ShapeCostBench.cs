@@ -33,25 +33,28 @@ internal static class ShapeCostBench
         }
 
         int baseline = Math.Max(nodes / 10, 10);
-        Console.WriteLine($"Residual conv chain; median of {repeat} runs, milliseconds (after one warm-up run)");
+
+        Console.WriteLine($"Residual conv chain; milliseconds: the first (cold, JIT included) run of this process, then the median of {repeat} more");
         Console.WriteLine();
         Console.WriteLine("| nodes | build graph | infer shapes | cost model | all cut lists | 100k segment queries | infer + costs |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-        var small = Measure(baseline, repeat);
-        var large = Measure(nodes, repeat);
-        Print(baseline, small);
-        Print(nodes, large);
+        var (coldLarge, large) = Measure(nodes, repeat);
+        var (_, small) = Measure(baseline, repeat);
+        Print($"{nodes} (first run)", coldLarge);
+        Print(baseline.ToString(CultureInfo.InvariantCulture), small);
+        Print(nodes.ToString(CultureInfo.InvariantCulture), large);
         Console.WriteLine();
         Console.WriteLine(FormattableString.Invariant(
             $"ratio {nodes}/{baseline} nodes: infer + costs x{(large.Infer + large.Costs) / (small.Infer + small.Costs):F1}, cut lists x{large.Cuts / small.Cuts:F1} (linear growth: x{(double)nodes / baseline:F1})"));
         return 0;
     }
 
-    private static void Print(int nodes, (double Build, double Infer, double Costs, double Cuts, double Queries) t) =>
+    private static void Print(string nodes, (double Build, double Infer, double Costs, double Cuts, double Queries) t) =>
         Console.WriteLine(FormattableString.Invariant(
             $"| {nodes} | {t.Build:F1} | {t.Infer:F1} | {t.Costs:F1} | {t.Cuts:F1} | {t.Queries:F1} | {t.Infer + t.Costs:F1} |"));
 
-    private static (double Build, double Infer, double Costs, double Cuts, double Queries) Measure(int nodes, int repeat)
+    private static ((double Build, double Infer, double Costs, double Cuts, double Queries) First,
+        (double Build, double Infer, double Costs, double Cuts, double Queries) Median) Measure(int nodes, int repeat)
     {
         var model = ResidualChain(nodes);
         var samples = new List<double[]>();
@@ -86,14 +89,12 @@ internal static class ShapeCostBench
                 throw new InvalidOperationException(string.Join("\n", bag.Items));
             }
 
-            if (r > 0)
-            {
-                samples.Add([build, infer, cost, cutLists, queries]);
-            }
+            samples.Add([build, infer, cost, cutLists, queries]);
         }
 
-        double Median(int column) => samples.Select(s => s[column]).Order().ElementAt(samples.Count / 2);
-        return (Median(0), Median(1), Median(2), Median(3), Median(4));
+        double Median(int column) => samples.Skip(1).Select(s => s[column]).Order().ElementAt((samples.Count - 1) / 2);
+        var cold = samples[0];
+        return ((cold[0], cold[1], cold[2], cold[3], cold[4]), (Median(0), Median(1), Median(2), Median(3), Median(4)));
     }
 
     /// <summary>x [1,16,32,32] then, cycling: Conv 3x3 (its own weight), Relu, Add with the tensor two steps back.</summary>

@@ -12,14 +12,15 @@ namespace PartitionCompiler.Partitioning.Costs;
 /// <para>FLOP convention (1 multiply-add = 2 FLOPs; "output" = elements of the first output, "input" = of the first input):</para>
 /// <list type="table">
 /// <listheader><term>operator</term><description>FLOPs</description></listheader>
-/// <item><term>Conv</term><description>2 · output · (C/group) · k1···kd  (= 2·N·Cout·Hout·Wout·k_h·k_w·Cin/group; 1-D and 3-D alike)</description></item>
+/// <item><term>Conv, ConvInteger, QLinearConv</term><description>2 · output · (C/group) · k1···kd  (= 2·N·Cout·Hout·Wout·k_h·k_w·Cin/group; 1-D and 3-D alike)</description></item>
 /// <item><term>ConvTranspose</term><description>2 · input · (Cout/group) · k1···kd (the same work seen from the input side)</description></item>
-/// <item><term>Gemm, MatMul, MatMulInteger</term><description>2 · M · N · K, times the batch for batched MatMul (= 2 · output · K)</description></item>
-/// <item><term>element-wise unary and binary ops, activations, Clip, Where, comparisons, BatchNormalization, Hardmax, CumSum</term><description>1 per output element</description></item>
+/// <item><term>Gemm, MatMul, MatMulInteger, QLinearMatMul</term><description>2 · M · N · K, times the batch for batched MatMul (= 2 · output · K)</description></item>
+/// <item><term>Einsum</term><description>2 · the product of every index size (one multiply-add per index combination); one input: 1 per input element</description></item>
+/// <item><term>element-wise unary and binary ops, activations, Clip, Where, comparisons, BatchNormalization, Hardmax, CumSum, (De)QuantizeLinear, GridSample, RoiAlign</term><description>1 per output element</description></item>
 /// <item><term>Sum, Mean, Max, Min with k inputs</term><description>max(1, k - 1) per output element</description></item>
 /// <item><term>MaxPool, AveragePool, LpPool</term><description>k1···kd per output element</description></item>
 /// <item><term>GlobalAveragePool, GlobalMaxPool, GlobalLpPool</term><description>the input's spatial size per output element</description></item>
-/// <item><term>Softmax, LogSoftmax, LayerNormalization, InstanceNormalization, GroupNormalization, MeanVarianceNormalization, LpNormalization</term><description>5 per element</description></item>
+/// <item><term>Softmax, LogSoftmax, LayerNormalization, InstanceNormalization, GroupNormalization, MeanVarianceNormalization, LpNormalization, RMSNormalization</term><description>5 per element</description></item>
 /// <item><term>LRN</term><description>2 · size + 3 per element (squares and sums over the window, scale, power, divide)</description></item>
 /// <item><term>Reduce*, ArgMax, ArgMin, TopK</term><description>1 per input element</description></item>
 /// <item><term>Resize, Upsample</term><description>0 for nearest, else 1 per output element</description></item>

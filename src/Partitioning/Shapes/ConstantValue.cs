@@ -136,6 +136,11 @@ internal sealed class ConstantValue
     public ConstantValue? CastTo(ElementType target)
     {
         bool targetIsReal = target.IsFloatingPoint();
+        if (!targetIsReal && !target.IsInteger() && target != ElementType.Bool)
+        {
+            return null;
+        }
+
         if (target == ElementType.Bool)
         {
             var bools = new Dim[Count];

@@ -143,6 +143,41 @@ internal static class DimMath
         return output;
     }
 
+    /// <summary>The number of elements, or null when a dim is symbolic or the count does not fit in 64 bits.</summary>
+    public static long? ElementCount(TensorShape shape)
+    {
+        long count = 1;
+        foreach (var dim in shape.Dims)
+        {
+            if (dim.Value is not long value || value < 0)
+            {
+                return null;
+            }
+
+            long high = Math.BigMul(count, value, out long low);
+            if (high != 0 || low < 0)
+            {
+                return null;
+            }
+
+            count = low;
+        }
+
+        return count;
+    }
+
+    /// <summary>Bytes of a tensor, or null when its size is unknown or does not fit in 64 bits.</summary>
+    public static long? Bytes(TensorType type)
+    {
+        int bits = type.ElementType.BitsPerElement();
+        if (bits == 0 || type.Shape is null || ElementCount(type.Shape) is not long count || count > (long.MaxValue - 7) / bits)
+        {
+            return null;
+        }
+
+        return ((count * bits) + 7) / 8;
+    }
+
     /// <summary>ceil(a / b) for b &gt; 0.</summary>
     public static long CeilDiv(long a, long b) => a >= 0 ? (a + b - 1) / b : -(-a / b);
 }

@@ -28,7 +28,7 @@ public sealed class InferredTypes
     public TensorType? TypeOf(string tensorName) => _types.GetValueOrDefault(tensorName);
 
     /// <summary>Bytes of the tensor, or null unless its shape is fully known.</summary>
-    public long? BytesOf(string tensorName) => TypeOf(tensorName)?.Bytes;
+    public long? BytesOf(string tensorName) => TypeOf(tensorName) is { } type ? DimMath.Bytes(type) : null;
 
     /// <summary>True when the tensor is in <see cref="Undecided"/>.</summary>
     public bool IsUndecided(string tensorName) => _undecidedSet.Contains(tensorName);

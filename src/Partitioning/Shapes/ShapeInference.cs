@@ -170,6 +170,8 @@ public static class ShapeInference
             {
                 context.Mismatch("a dim computed from its inputs overflows 64 bits");
             }
+
+            CheckOutputSizes(context);
         }
 
         bool doubtful = rule is null || tainted || context.Failed || context.DataDependent;
@@ -205,7 +207,7 @@ public static class ShapeInference
                 state.Types[name] = type;
             }
 
-            if (value is not null)
+            if (value is not null && ConstantValue.IsSmall(value.Count))
             {
                 state.Values[name] = value;
             }
@@ -213,6 +215,27 @@ public static class ShapeInference
             if (!decided)
             {
                 state.Undecided.Add(name);
+            }
+        }
+    }
+
+    /// <summary>Rejects outputs with a negative dim or more elements than 64 bits count (absurd attributes or pins).</summary>
+    private static void CheckOutputSizes(ShapeContext context)
+    {
+        for (int i = 0; i < context.OutputTypes.Length && !context.Failed; i++)
+        {
+            if (context.OutputTypes[i]?.Shape is not { } shape)
+            {
+                continue;
+            }
+
+            if (shape.Dims.Any(d => d.Value < 0))
+            {
+                context.Mismatch($"output {i} would have the negative shape {shape}");
+            }
+            else if (shape.IsFullyKnown && DimMath.ElementCount(shape) is null)
+            {
+                context.Mismatch($"output {i} would have shape {shape}, more elements than 64 bits count");
             }
         }
     }

@@ -12,7 +12,8 @@ internal static class ShapeRules
         new UnaryElementwiseRule(), new CastRule(), new BroadcastRule(), new ConcatRule(), new SplitRule(), new SliceRule(),
         new ReshapeRule(), new TransposeRule(), new DepthSpaceRule(), new SqueezeRule(), new ResizeRule(), new PadRule(),
         new SoftmaxRule(), new ReductionRule(), new GatherRule(), new ShapeOfRule(), new ConstantRule(),
-        new ExpandTileRule(), new TopKRule(), new RangeRule(), new DataDependentRule(),
+        new ExpandTileRule(), new TopKRule(), new RangeRule(), new DataDependentRule(), new QuantizationRule(),
+        new GeneratorRule(), new OneHotRule(), new EinsumRule(), new RegionSamplingRule(),
     ];
 
     private static readonly FrozenDictionary<string, IShapeRule> ByOpType =

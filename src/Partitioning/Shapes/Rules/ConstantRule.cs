@@ -41,7 +41,7 @@ internal sealed class ConstantRule : IShapeRule
 
         var shape = DimMath.Shape(dims);
         ConstantValue? value = null;
-        if (shape.ElementCount is long count && ConstantValue.IsSmall(count))
+        if (DimMath.ElementCount(shape) is long count && ConstantValue.IsSmall(count))
         {
             var fillValue = fill is null ? null : ConstantValue.FromTensor(fill);
             long[] shapeArray = shape.ToArray();

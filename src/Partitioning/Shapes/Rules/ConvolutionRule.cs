@@ -2,15 +2,35 @@ using PartitionCompiler.Partitioning.Graph;
 
 namespace PartitionCompiler.Partitioning.Shapes.Rules;
 
-/// <summary><c>Conv</c> and <c>ConvTranspose</c>: X [N, C, D1..Dk], W [M, C/group, k1..kk] (transposed: W [C, M/group, k...]).</summary>
+/// <summary>
+/// <c>Conv</c> and <c>ConvTranspose</c>: X [N, C, D1..Dk], W [M, C/group, k1..kk] (transposed: W [C, M/group, k...]);
+/// the quantized forms <c>ConvInteger</c> (int32 result) and <c>QLinearConv</c> (X and W at inputs 0 and 3, typed like
+/// its output zero point) share the rule.
+/// </summary>
 internal sealed class ConvolutionRule : IShapeRule
 {
-    public IReadOnlyList<string> OpTypes { get; } = ["Conv", "ConvTranspose"];
+    public IReadOnlyList<string> OpTypes { get; } = ["Conv", "ConvTranspose", "ConvInteger", "QLinearConv"];
 
     public void Infer(ShapeContext context)
     {
-        var x = context.InputShape(0);
-        var w = context.InputShape(1);
+        switch (context.Node.OpType)
+        {
+            case "ConvInteger":
+                Infer(context, 0, 1, ElementType.Int32);
+                break;
+            case "QLinearConv":
+                Infer(context, 0, 3, context.InputElementType(7));
+                break;
+            default:
+                Infer(context, 0, 1, context.InputElementType(0));
+                break;
+        }
+    }
+
+    private static void Infer(ShapeContext context, int xInput, int wInput, ElementType elementType)
+    {
+        var x = context.InputShape(xInput);
+        var w = context.InputShape(wInput);
         if (x is null)
         {
             return;
@@ -44,7 +64,7 @@ internal sealed class ConvolutionRule : IShapeRule
         {
             if (!context.Failed)
             {
-                context.SetOutput(0, context.InputElementType(0), DimMath.Unknown(x.Rank));
+                context.SetOutput(0, elementType, DimMath.Unknown(x.Rank));
             }
 
             return;
@@ -88,7 +108,7 @@ internal sealed class ConvolutionRule : IShapeRule
             }
         }
 
-        context.SetOutput(0, context.InputElementType(0), DimMath.Shape(output));
+        context.SetOutput(0, elementType, DimMath.Shape(output));
     }
 
     private static bool TransposedSpatial(ShapeContext context, WindowAttributes window, TensorShape x, int spatial, Dim[] output)

@@ -3,18 +3,24 @@ using PartitionCompiler.Partitioning.Graph;
 namespace PartitionCompiler.Partitioning.Shapes.Rules;
 
 /// <summary>
-/// <c>Gemm</c> (2-D, optional transposes) and <c>MatMul</c>/<c>MatMulInteger</c> (numpy semantics: 1-D operands are
-/// promoted and the added dim dropped again; batch dims broadcast).
+/// <c>Gemm</c> (2-D, optional transposes) and <c>MatMul</c>/<c>MatMulInteger</c>/<c>QLinearMatMul</c> (numpy
+/// semantics: 1-D operands are promoted and the added dim dropped again; batch dims broadcast).
 /// </summary>
 internal sealed class MatrixMultiplyRule : IShapeRule
 {
-    public IReadOnlyList<string> OpTypes { get; } = ["Gemm", "MatMul", "MatMulInteger"];
+    public IReadOnlyList<string> OpTypes { get; } = ["Gemm", "MatMul", "MatMulInteger", "QLinearMatMul"];
 
     public void Infer(ShapeContext context)
     {
+        bool quantized = context.Node.OpType == "QLinearMatMul";
         var a = context.InputShape(0);
-        var b = context.InputShape(1);
-        var elementType = context.Node.OpType == "MatMulInteger" ? ElementType.Int32 : context.InputElementType(0);
+        var b = context.InputShape(quantized ? 3 : 1);
+        var elementType = context.Node.OpType switch
+        {
+            "MatMulInteger" => ElementType.Int32,
+            "QLinearMatMul" => context.InputElementType(7),
+            _ => context.InputElementType(0),
+        };
         if (a is null || b is null)
         {
             return;

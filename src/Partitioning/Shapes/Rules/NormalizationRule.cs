@@ -13,7 +13,7 @@ internal sealed class NormalizationRule : IShapeRule
     public IReadOnlyList<string> OpTypes { get; } =
     [
         "BatchNormalization", "InstanceNormalization", "LRN", "LayerNormalization", "GroupNormalization",
-        "LpNormalization", "MeanVarianceNormalization",
+        "LpNormalization", "MeanVarianceNormalization", "RMSNormalization", "ImageScaler",
     ];
 
     public void Infer(ShapeContext context)
@@ -48,7 +48,7 @@ internal sealed class NormalizationRule : IShapeRule
                 }
 
                 return;
-            case "LayerNormalization":
+            case "LayerNormalization" or "RMSNormalization":
                 InferLayerNormalization(context, type);
                 return;
             default:

@@ -10,7 +10,7 @@ namespace PartitionCompiler.Partitioning.Shapes.Rules;
 internal sealed class PoolingRule : IShapeRule
 {
     public IReadOnlyList<string> OpTypes { get; } =
-        ["MaxPool", "AveragePool", "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"];
+        ["MaxPool", "AveragePool", "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool", "MaxUnpool"];
 
     public void Infer(ShapeContext context)
     {
@@ -30,6 +30,12 @@ internal sealed class PoolingRule : IShapeRule
         var output = new Dim[x.Rank];
         output[0] = x[0];
         output[1] = x[1];
+        if (context.Node.OpType == "MaxUnpool")
+        {
+            InferUnpool(context, x, output);
+            return;
+        }
+
         if (context.Node.OpType.StartsWith("Global", StringComparison.Ordinal))
         {
             for (int i = 2; i < output.Length; i++)
@@ -63,5 +69,39 @@ internal sealed class PoolingRule : IShapeRule
         {
             context.SetOutput(1, ElementType.Int64, shape);
         }
+    }
+
+    /// <summary>MaxUnpool: the <c>output_shape</c> input when given, else (in - 1) · stride + kernel - pads per spatial axis.</summary>
+    private static void InferUnpool(ShapeContext context, TensorShape x, Dim[] output)
+    {
+        if (context.HasInput(2))
+        {
+            if (context.InputValue(2)?.Integers is { } given && given.Length == x.Rank)
+            {
+                context.SetOutput(0, context.InputElementType(0), DimMath.Shape(given));
+            }
+            else
+            {
+                context.SetOutput(0, context.InputElementType(0), DimMath.Unknown(x.Rank));
+                context.MarkDataDependent();
+            }
+
+            return;
+        }
+
+        var window = WindowAttributes.Read(context, x.Rank - 2, null);
+        if (window is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < x.Rank - 2; i++)
+        {
+            output[i + 2] = x[i + 2].Value is long v
+                ? ((v - 1) * window.Strides[i]) + window.Kernel[i] - window.Pads[i] - window.Pads[i + x.Rank - 2]
+                : Dim.Symbolic();
+        }
+
+        context.SetOutput(0, context.InputElementType(0), DimMath.Shape(output));
     }
 }

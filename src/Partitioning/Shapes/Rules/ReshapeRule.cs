@@ -80,7 +80,7 @@ internal sealed class ReshapeRule : IShapeRule
             output[inferred] = x is null ? Dim.Symbolic() : Remaining(x.Dims, output.Where((_, i) => i != inferred));
         }
 
-        if (x?.ElementCount is long before && DimMath.Product(output).Value is long after && before != after)
+        if (x is not null && DimMath.ElementCount(x) is long before && DimMath.Product(output).Value is long after && before != after)
         {
             context.Mismatch($"cannot reshape {x} ({before} elements) to [{string.Join(",", output.Select(d => d.ToString()))}] ({after} elements)");
             return;

@@ -19,7 +19,8 @@ internal sealed class ResizeRule : IShapeRule
             return;
         }
 
-        int scalesInput = context.Node.OpType == "Upsample" || context.InputCount == 2 ? 1 : 2;
+        bool secondIsScales = context.Node.OpType == "Upsample" || context.Opset == 10 || (context.Opset == 0 && context.InputCount == 2);
+        int scalesInput = secondIsScales ? 1 : 2;
         int sizesInput = context.Node.OpType == "Upsample" ? -1 : 3;
         double[]? scales = context.Floats("scales");
         long[]? sizes = null;
