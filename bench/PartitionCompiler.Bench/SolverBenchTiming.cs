@@ -15,7 +15,9 @@ internal static class SolverBenchTiming
 
     public static Stats Measure(int warmups, int runs, Action action)
     {
-        for (int i = 0; i < warmups; i++)
+        // At least the given warm-ups and 500 ms of them, so tiered JIT has promoted the hot code.
+        long warm = Stopwatch.GetTimestamp();
+        for (int i = 0; i < warmups || Stopwatch.GetElapsedTime(warm).TotalMilliseconds < 500; i++)
         {
             action();
         }
@@ -23,6 +25,8 @@ internal static class SolverBenchTiming
         var samples = new double[runs];
         for (int i = 0; i < runs; i++)
         {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             long start = Stopwatch.GetTimestamp();
             action();
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

@@ -65,6 +65,18 @@ public static class KspPartitionSolver
         return Result(PlanOrder.SortAndTake(search.Kept, k), diagnostics, search.Examined);
     }
 
+    /// <summary>
+    /// The layered DAG the solver searches (no memory filter), with its source and target node, for benchmarks and
+    /// independent oracles. Node ids are a topological order.
+    /// </summary>
+    public static (CompactDag Graph, int Source, int Target) BuildLayeredGraph(PartitionProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        problem.Validate();
+        var graph = LayeredGraph.Build(problem, null);
+        return (graph.Dag, graph.Source, graph.Target);
+    }
+
     private static KspSolution Result(IEnumerable<SolvedPlan> plans, DiagnosticBag diagnostics, long examined) =>
         new([.. plans], [.. diagnostics.Items], examined);
 
@@ -72,7 +84,7 @@ public static class KspPartitionSolver
         PartitionProblem problem, LayeredGraph graph, LazyEppstein ksp, PlanEvaluator evaluator, int k, KspSolverOptions options)
     {
         var result = new SearchResult();
-        var edges = new List<int>(3 * (problem.PositionCount + 1));
+        var nodes = new int[graph.MaxPathNodes];
         var assignment = new int[problem.PositionCount];
         double cutoff = double.PositiveInfinity;
         while (ksp.TryGetNext(out var path))
@@ -83,9 +95,8 @@ public static class KspPartitionSolver
             }
 
             result.Examined++;
-            edges.Clear();
-            ksp.GetEdges(path, edges);
-            graph.Decode(edges, assignment);
+            ksp.GetNodes(path, nodes);
+            graph.DecodeNodes(nodes, assignment);
             bool fits = true;
             if (evaluator.HasMemoryLimits)
             {

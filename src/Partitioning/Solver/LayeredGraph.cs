@@ -112,24 +112,21 @@ internal sealed class LayeredGraph
         return new LayeredGraph(problem, dag, problem.Source, target);
     }
 
-    /// <summary>The device of each position along a path given as its edge ids.</summary>
-    public void Decode(List<int> edges, int[] assignment)
+    /// <summary>
+    /// The device of each position along a path given as its nodes. Every path visits L(i, .) and A(i, .) once for each
+    /// i in order, so node 2i + 1 of the path is A(i, device of position i).
+    /// </summary>
+    public void DecodeNodes(ReadOnlySpan<int> nodes, Span<int> assignment)
     {
         int layer = 2 * _d;
-        foreach (int edge in edges)
+        for (int i = 0; i < _n; i++)
         {
-            int tail = Dag.Tail(edge);
-            int within = tail % layer;
-            if (within >= _d)
-            {
-                int position = tail / layer;
-                if (position < _n)
-                {
-                    assignment[position] = within - _d;
-                }
-            }
+            assignment[i] = nodes[(2 * i) + 1] - (i * layer) - _d;
         }
     }
+
+    /// <summary>The most nodes a path can have: two per layer and the terminal.</summary>
+    public int MaxPathNodes => (2 * (_n + 1)) + 1;
 
     /// <summary>The id of L(i, d).</summary>
     public int Leave(int i, int device) => (i * 2 * _d) + device;

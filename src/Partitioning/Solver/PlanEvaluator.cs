@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PartitionCompiler.Partitioning.Collections;
 
 namespace PartitionCompiler.Partitioning.Solver;
@@ -85,7 +86,7 @@ internal sealed class PlanEvaluator
         }
 
         return new SolvedPlan(
-            assignment.ToArray().ToEquatableArray(),
+            new EquatableArray<int>(ImmutableCollectionsMarshal.AsImmutableArray(assignment.ToArray())),
             stages.ToEquatableArray(),
             transfers.ToEquatableArray(),
             latency,

@@ -46,7 +46,7 @@ public sealed class LazyEppstein
     private GrowableArray<int> _sidetrackEdge;
     private GrowableArray<double> _sidetrackDelta;
     private GrowableArray<Candidate> _candidates;
-    private GrowableArray<int> _queue;
+    private MinQueue _queue;
     private GrowableArray<int> _scratch;
     private int _rank;
 
@@ -70,7 +70,7 @@ public sealed class LazyEppstein
         _sidetrackEdge = new GrowableArray<int>(64);
         _sidetrackDelta = new GrowableArray<double>(64);
         _candidates = new GrowableArray<Candidate>(64);
-        _queue = new GrowableArray<int>(64);
+        _queue = new MinQueue(64);
         _scratch = new GrowableArray<int>(64);
         ComputeShortestPathTree(graph.TopologicalOrder());
     }
@@ -112,7 +112,7 @@ public sealed class LazyEppstein
             return false;
         }
 
-        int index = Pop();
+        int index = _queue.Pop();
         Candidate c = _candidates[index];
         Expand(index, c);
         _rank++;
@@ -154,6 +154,47 @@ public sealed class LazyEppstein
             edges.Add(e);
             v = heads[e];
         }
+    }
+
+    /// <summary>
+    /// Writes the nodes of <paramref name="path"/>, source to target, into <paramref name="nodes"/> and returns how many
+    /// there are (at most the node count of the graph); nothing is allocated.
+    /// </summary>
+    public int GetNodes(KspPath path, Span<int> nodes)
+    {
+        _scratch.Clear();
+        for (int c = path.Handle; c >= 0; c = _candidates[c].Prefix)
+        {
+            _scratch.Add(SidetrackEdge(_candidates[c].Element));
+        }
+
+        int[] heads = _graph.HeadArray;
+        int[] tails = _graph.TailArray;
+        int[] tree = _treeEdge;
+        int v = _source;
+        int count = 0;
+        nodes[count++] = v;
+        for (int s = _scratch.Count - 1; s >= 0; s--)
+        {
+            int sidetrack = _scratch[s];
+            int tail = tails[sidetrack];
+            while (v != tail)
+            {
+                v = heads[tree[v]];
+                nodes[count++] = v;
+            }
+
+            v = heads[sidetrack];
+            nodes[count++] = v;
+        }
+
+        while (v != _target)
+        {
+            v = heads[tree[v]];
+            nodes[count++] = v;
+        }
+
+        return count;
     }
 
     /// <summary>The edge ids of <paramref name="path"/>, source to target.</summary>
@@ -359,66 +400,7 @@ public sealed class LazyEppstein
     private void Push(double cost, int element, int prefix)
     {
         _candidates.Add(new Candidate(cost, element, prefix));
-        int item = _candidates.Count - 1;
-        _queue.Add(item);
-        int i = _queue.Count - 1;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            if (!Less(item, _queue[parent]))
-            {
-                break;
-            }
-
-            _queue[i] = _queue[parent];
-            i = parent;
-        }
-
-        _queue[i] = item;
-    }
-
-    private int Pop()
-    {
-        int top = _queue[0];
-        int last = _queue[_queue.Count - 1];
-        _queue.Count--;
-        int n = _queue.Count;
-        if (n > 0)
-        {
-            int i = 0;
-            while (true)
-            {
-                int child = (2 * i) + 1;
-                if (child >= n)
-                {
-                    break;
-                }
-
-                if (child + 1 < n && Less(_queue[child + 1], _queue[child]))
-                {
-                    child++;
-                }
-
-                if (!Less(_queue[child], last))
-                {
-                    break;
-                }
-
-                _queue[i] = _queue[child];
-                i = child;
-            }
-
-            _queue[i] = last;
-        }
-
-        return top;
-    }
-
-    private bool Less(int a, int b)
-    {
-        double ca = _candidates[a].Cost;
-        double cb = _candidates[b].Cost;
-        return ca < cb || (ca == cb && a < b);
+        _queue.Push(cost, _candidates.Count - 1);
     }
 
     /// <summary>A node of a persistent leftist heap H_T: the root of H_out(Vertex), keyed by its smallest delta.</summary>
