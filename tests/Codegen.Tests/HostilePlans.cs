@@ -82,7 +82,7 @@ internal static class HostilePlans
             if (!last)
             {
                 transfers.Add(new PlanTransfer(
-                    i, i + 1, TestPlans.Names(Devices[i], Devices[i + 1]), Devices[i] + "->" + Devices[i + 1], TensorNames, 100, 1.5));
+                    i, i + 1, TestPlans.Names(Devices[i], Devices[i + 1]), Devices[i] + "->" + Devices[i + 1], TensorNames, 100, 1.5, 0));
             }
         }
 
@@ -92,7 +92,7 @@ internal static class HostilePlans
             "manifest\"\n#error sha",
             "ksp\"; //",
             "latency\u202E",
-            new PlanPrediction(1, 2),
+            new PlanPrediction(1, 2, 0.001),
             stages.ToEquatableArray(),
             transfers.ToEquatableArray(),
             EquatableArray<PlanAlternative>.Empty);

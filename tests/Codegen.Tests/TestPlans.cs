@@ -20,7 +20,7 @@ internal static class TestPlans
         "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "ksp",
         "latency",
-        new PlanPrediction(41.2345678, 0.0123456789),
+        new PlanPrediction(41.2345678, 0.0123456789, 0.0412345678),
         EquatableArray.Create(
             Stage(
                 0,
@@ -54,8 +54,8 @@ internal static class TestPlans
                 [PlanTensor.Output("probs", "float32", Dims(1, 10), Stages(), true)],
                 predictedMs: 0.5)),
         EquatableArray.Create(
-            new PlanTransfer(0, 1, Names("glasses", "phone"), "glasses->phone", Names("features", "onnx::Gather_42"), 8320, 6.328),
-            new PlanTransfer(1, 2, Names("phone", "relay", "cloud"), "phone->relay->cloud", Names("embedding"), 256, 19.1169678)),
+            new PlanTransfer(0, 1, Names("glasses", "phone"), "glasses->phone", Names("features", "onnx::Gather_42"), 8320, 6.328, 0),
+            new PlanTransfer(1, 2, Names("phone", "relay", "cloud"), "phone->relay->cloud", Names("embedding"), 256, 19.1169678, 0)),
         EquatableArray.Create(new PlanAlternative(2, 45.5, 0.02, 0.0455, "glasses:0-2 | cloud:3-6")));
 
     /// <summary>The manifest of <see cref="ThreeDevices"/>: four devices (the relay runs no stage) and four links.</summary>

@@ -51,7 +51,8 @@ public static class CodegenSpecBuilder
         }
 
         PlanStage[] stages = [.. plan.Stages.OrderBy(s => s.Index)];
-        TransferSpec[] transfers = [.. plan.Transfers.Select(t => Transfer(t, plan, manifest))];
+        // Stage-to-stage transfers only: graph inputs arriving from the source and outputs going to the sink are the app's.
+        TransferSpec[] transfers = [.. plan.Transfers.Where(t => t.FromStage is not null && t.ToStage is not null).Select(t => Transfer(t, plan, manifest))];
         DeviceClassSpec[] devices = DeviceClasses(stages, manifest, className);
         var spec = new CodegenSpec(
             namespaceName,
@@ -173,13 +174,15 @@ public static class CodegenSpecBuilder
 
     private static TransferSpec Transfer(PlanTransfer transfer, PartitionPlan plan, DeviceManifest manifest)
     {
-        EquatableArray<string> tensors = PlanChecks.TensorsOf(transfer, plan.Stages.First(s => s.Index == transfer.FromStage));
+        int fromStage = transfer.FromStage!.Value;
+        int toStage = transfer.ToStage!.Value;
+        EquatableArray<string> tensors = PlanChecks.TensorsOf(transfer, plan.Stages.First(s => s.Index == fromStage));
         var hops = Enumerable.Range(0, transfer.Route.Count - 1)
             .Select(h => PlanChecks.FindLink(manifest, transfer.Route[h], transfer.Route[h + 1])!)
             .Select(l => new HopSpec(l.From, l.To, l.BytesPerSecond, l.LatencySeconds))
             .ToEquatableArray();
         return new TransferSpec(
-            transfer.FromStage, transfer.ToStage, transfer.Route, tensors, transfer.Bytes, Round6(transfer.PredictedMs), hops);
+            fromStage, toStage, transfer.Route, tensors, transfer.Bytes, Round6(transfer.PredictedMs), hops);
     }
 
     private static string ModelStem(string modelPath)

@@ -54,19 +54,25 @@ internal static class PlanChecks
         var seen = new HashSet<(int, int)>();
         foreach (PlanTransfer transfer in plan.Transfers)
         {
-            string name = Invariant($"transfer {transfer.FromStage}->{transfer.ToStage}");
-            if (!stages.TryGetValue(transfer.FromStage, out PlanStage? from) || !stages.TryGetValue(transfer.ToStage, out PlanStage? to))
+            // Graph inputs arriving from the source device and graph outputs going to the sink are the app's to move.
+            if (transfer.FromStage is not int fromIndex || transfer.ToStage is not int toIndex)
+            {
+                continue;
+            }
+
+            string name = Invariant($"transfer {fromIndex}->{toIndex}");
+            if (!stages.TryGetValue(fromIndex, out PlanStage? from) || !stages.TryGetValue(toIndex, out PlanStage? to))
             {
                 Fail($"{name} names a stage the plan does not have");
                 continue;
             }
 
-            if (transfer.FromStage >= transfer.ToStage)
+            if (fromIndex >= toIndex)
             {
                 Fail($"{name} does not go to a later stage");
             }
 
-            if (!seen.Add((transfer.FromStage, transfer.ToStage)))
+            if (!seen.Add((fromIndex, toIndex)))
             {
                 Fail($"the plan lists {name} twice");
             }
@@ -143,7 +149,7 @@ internal static class PlanChecks
     /// <returns>The tensor names, in the order moved.</returns>
     public static EquatableArray<string> TensorsOf(PlanTransfer transfer, PlanStage from) => transfer.Tensors.Count > 0
         ? transfer.Tensors
-        : from.Outputs.Where(o => o.ToStages.Contains(transfer.ToStage)).Select(o => o.Name).ToEquatableArray();
+        : from.Outputs.Where(o => transfer.ToStage is int to ? o.ToStages.Contains(to) : o.ToOutput).Select(o => o.Name).ToEquatableArray();
 
     /// <summary>The manifest link from <paramref name="from"/> to <paramref name="to"/>, or null.</summary>
     /// <param name="manifest">The manifest.</param>

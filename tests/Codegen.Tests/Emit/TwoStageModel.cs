@@ -71,7 +71,7 @@ internal sealed class TwoStageModel : IDisposable
             new string('b', 64),
             "ksp",
             "latency",
-            new PlanPrediction(2.5, 0.001),
+            new PlanPrediction(2.5, 0.001, 0.0025),
             EquatableArray.Create(
                 TestPlans.Stage(
                     0,
@@ -95,7 +95,7 @@ internal sealed class TwoStageModel : IDisposable
                     [PlanTensor.Output("y", "float32", y, TestPlans.Stages(), true)],
                     file: "phone/tiny.stage1.onnx")),
             EquatableArray.Create(new PlanTransfer(
-                0, 1, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names("relu/out", "skip.c"), 64, 1.0)),
+                0, 1, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names("relu/out", "skip.c"), 64, 1.0, 0)),
             EquatableArray<PlanAlternative>.Empty);
     }
 
