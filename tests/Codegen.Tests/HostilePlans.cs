@@ -56,10 +56,14 @@ internal static class HostilePlans
     ];
 
     /// <summary>Graph inputs of stage 1 that collide with the generated parameters and locals of <c>ReceiveAsync</c>.</summary>
-    public static readonly string[] ParameterNames = ["cancellationToken", "message0", "fromStage0", "await", "var", "class ", "*/"];
+    public static readonly string[] ParameterNames =
+        ["cancellationToken", "message0", "fromStage0", "await", "var", "class ", "*/", "Index", "global", "Task", "Inputs "];
 
-    /// <summary>Device names: injection, case collision, the plan class's own name, a stage class name, non-Latin text.</summary>
-    public static readonly string[] Devices = [Injection, "phone", "Phone", "HostilePlan", "Stage0", "Очки */ </summary>\n"];
+    /// <summary>
+    /// Device names: injection, case collision, the plan class's own name, a stage class name, non-Latin text, and names
+    /// of members and types inside the stage classes.
+    /// </summary>
+    public static readonly string[] Devices = [Injection, "phone", "Phone", "HostilePlan", "Stage0", "Очки */ </summary>\n", "File", "Inputs"];
 
     private static readonly string[] Types = ["float32", "int64", "bool", "float16", "bfloat16", "uint8", "float64", "int8"];
 

@@ -43,11 +43,13 @@ internal static class CodeSyntax
 
     /// <summary><c>a.b.c</c> from a head expression and member names.</summary>
     public static ExpressionSyntax Member(ExpressionSyntax head, params string[] names) =>
+        // head.first.second
         names.Aggregate(head, (e, n) => MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, e, Name(n)));
 
     /// <summary><c>global::Ns.Plan</c> as an expression, from a validated namespace and class name.</summary>
     public static ExpressionSyntax Qualified(string namespaceName, params string[] names)
     {
+        // global::MyApp.Partitions.DetectorPlan.StageFolder
         string[] parts = namespaceName.Split('.');
         ExpressionSyntax head = AliasQualifiedName(IdentifierName(Token(SyntaxKind.GlobalKeyword)), Name(parts[0]));
         return Member(head, [.. parts.Skip(1), .. names]);

@@ -46,6 +46,19 @@ internal static class PlanClassEmitter
     /// <summary>The plan class of the main file.</summary>
     public static ClassDeclarationSyntax Build(CodegenSpec spec)
     {
+        // /// <summary>The partition plan of <c>models/detector.onnx</c>: 3 stages on ...</summary>
+        // public static partial class DetectorPlan
+        // {
+        //     public const string ModelPath = "models/detector.onnx";
+        //     ... ModelSha256, ManifestSha256, ModelNodes, Strategy, Objective, StageCount, PredictedLatencyMs, PredictedEnergyJ
+        //     public static IReadOnlyList<string> Devices { get; } = ["glasses", ...];
+        //     public static string? StageFolder { get; set; }
+        //     public static PlanDescriptor Descriptor { get; } = new PlanDescriptor(...);
+        //     public static partial class Glasses { public const string Name = "glasses"; }
+        //     ...
+        //     private static NamedTensor FindTensor(IReadOnlyList<NamedTensor> tensors, string name) { ... }
+        //     private static void CheckMessage(TensorMessage message, int fromStage, int toStage) { ... }
+        // }
         TypeSyntax text = Keyword(SyntaxKind.StringKeyword);
         TypeSyntax number = Keyword(SyntaxKind.DoubleKeyword);
         TypeSyntax count = Keyword(SyntaxKind.IntKeyword);

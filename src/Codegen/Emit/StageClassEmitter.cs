@@ -18,6 +18,20 @@ internal static class StageClassEmitter
     /// <summary>The stage class.</summary>
     public static ClassDeclarationSyntax Build(CodegenSpec spec, StageClassSpec stage)
     {
+        // /// <summary>Stage 0 of the plan, on device <c>glasses</c>: runs ...</summary>
+        // public static partial class Stage0
+        // {
+        //     public const int Index = 0;
+        //     public const string Device = "glasses";
+        //     public const string File = "glasses/detector.stage0.onnx";
+        //     public const double PredictedMs = 12.5;
+        //     private static readonly string[] OutputNames = ["features", ...];
+        //     private static readonly Lazy<StageSession> SharedSession = new(() => Load());
+        //     public static StageDescriptor Descriptor { get; } = new StageDescriptor(...);
+        //     Load, Run, Run, RunAsync, RunAsync, SendToStage<N>Async..., ReceiveAsync (when transfers arrive)
+        //     public sealed record Inputs { ... }
+        //     public sealed record Outputs { ... }
+        // }
         string index = stage.Index.ToString(CultureInfo.InvariantCulture);
         List<MemberDeclarationSyntax> members =
         [

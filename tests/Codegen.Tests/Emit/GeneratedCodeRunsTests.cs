@@ -29,8 +29,7 @@ public sealed class GeneratedCodeRunsTests
             public static async System.Threading.Tasks.Task<float[]> StagesAsync(string folder, float[] x, float[] scale)
             {
                 TinyPlan.StageFolder = folder;
-                var inputs0 = new TinyPlan.Glasses.Stage0.Inputs { X0 = new DenseTensor<float>(x, [2, 4]) };
-                TinyPlan.Glasses.Stage0.Outputs outputs0 = await TinyPlan.Glasses.Stage0.RunAsync(inputs0);
+                TinyPlan.Glasses.Stage0.Outputs outputs0 = await TinyPlan.Glasses.Stage0.RunAsync(new() { X0 = new DenseTensor<float>(x, [2, 4]) });
 
                 await using var link = new InProcessTransport(1, "glasses->phone");
                 await TinyPlan.Glasses.Stage0.SendToStage1Async(outputs0, link, sequence: 7);

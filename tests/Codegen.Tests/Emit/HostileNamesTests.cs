@@ -98,13 +98,13 @@ public sealed class HostileNamesTests
         CodegenSpec spec = Spec();
         StageClassSpec stage1 = spec.Stages[1];
 
-        Assert.Equal(["SystemIOFileDeleteX", "Phone", "Phone_2", "HostilePlan_2", "Stage0_2", "ОчкиSummary"], spec.Devices.Select(d => d.ClassName));
+        Assert.Equal(["SystemIOFileDeleteX", "Phone", "Phone_2", "HostilePlan_2", "Stage0_2", "ОчкиSummary", "File", "Inputs"], spec.Devices.Select(d => d.ClassName));
         Assert.Equal(stage1.Inputs.Count, stage1.Inputs.Select(i => i.Property).Distinct().Count());
         Assert.Equal(["Ab", "AB", "AB_2", "AB_3"], stage1.Inputs.Where(i => i.Name is "ab" or "a_b" or "A-B" or "a__b").Select(i => i.Property));
         Assert.Equal(["Xy", "Xy_2"], stage1.Inputs.Where(i => i.Name is "x\u200Dy" or "xy").Select(i => i.Property));
         Assert.Equal(["Equals_2", "ToString_2", "Inputs_2", "Outputs", "Descriptors_2"], stage1.Inputs.Where(i => i.Name is "Equals" or "ToString" or "Inputs" or "Outputs" or "Descriptors").Select(i => i.Property));
         Assert.Equal(
-            ["cancellationToken_2", "message0_2", "fromStage0_2", "@await", "@var", "@class", "tensor"],
+            ["cancellationToken_2", "message0_2", "fromStage0_2", "@await", "@var", "@class", "tensor", "index", "@global", "task", "inputs"],
             stage1.Receive!.Parameters.Select(p => p.Parameter));
     }
 
