@@ -119,7 +119,7 @@ internal static class PlanSummaryWriter
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative).Replace('\\', '/');
     }
 
-    private static string Figure(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    private static string Figure(double value) => value.ToString("G4", CultureInfo.InvariantCulture).ToLowerInvariant();
 
     private static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
