@@ -162,7 +162,7 @@ public sealed class VerificationSession : IDisposable
 
                 if (!ElementTypeInfo.TryParse(input.Type, out var type) || input.Shape.Any(d => d < 0))
                 {
-                    diagnostics.Add(DiagnosticCatalog.StageTensorType, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].inputs[{j}]")),
+                    diagnostics.Add(DiagnosticCatalog.StageTensorType, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].inputs[{j}].type")),
                         stage.Index, input.Name, input.Type, "[" + string.Join(",", input.Shape) + "]");
                     continue;
                 }
@@ -277,7 +277,7 @@ public sealed class VerificationSession : IDisposable
                 checks.Add(check);
                 if (!check.Passed)
                 {
-                    accumulators[p][j].Report(check, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].outputs[{j}]")), diagnostics);
+                    accumulators[p][j].Report(check, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].outputs[{j}].name")), diagnostics);
                 }
             }
         }
