@@ -7,7 +7,7 @@ namespace PartitionCompiler.Cli;
 internal static class Program
 {
     /// <summary>Every command of <c>partc</c>, one factory each (a command per file under <c>Commands/</c>).</summary>
-    internal static readonly Func<CliConsole, Command>[] Commands = [InspectCommand.Create, PlanCommand.Create, ProfileCommand.Create];
+    internal static readonly Func<CliConsole, Command>[] Commands = [InspectCommand.Create, PlanCommand.Create, VerifyCommand.Create, ProfileCommand.Create];
 
     public static int Main(string[] args)
     {
