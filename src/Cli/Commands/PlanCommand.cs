@@ -80,7 +80,7 @@ internal static class PlanCommand
         PlannedModel? planned;
         PlanFiles? files = null;
         OnnxSplitter.Verification.VerificationReport? proof = null;
-        using (var progress = new PlanProgress(console))
+        using (var progress = new StepProgress(console))
         {
             planned = Pipeline.Plan(settings, diagnostics, progress);
             if (planned is not null)

@@ -4,11 +4,11 @@ using System.Globalization;
 using System.Text;
 using PartitionCompiler.Cli.Options;
 using PartitionCompiler.Cli.Output;
+using PartitionCompiler.Cli.Planning;
 using PartitionCompiler.OnnxSplitter.Profiling;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Manifest;
 using PartitionCompiler.Partitioning.Profiles;
-using PartitionCompiler.Partitioning.Shapes;
 
 namespace PartitionCompiler.Cli.Commands;
 
@@ -52,7 +52,12 @@ internal static class ProfileCommand
     private static int Run(CliConsole console, string modelPath, string device, ProfilerOptions options, string? outPath, IReadOnlyList<InputPin> pins)
     {
         var diagnostics = new DiagnosticBag();
-        var profile = Measure(modelPath, device, options, pins, diagnostics, console);
+        DeviceProfile? profile;
+        using (var progress = new StepProgress(console))
+        {
+            profile = Pipeline.Profile(modelPath, device, pins, options, diagnostics, progress);
+        }
+
         string path = outPath ?? $"{Path.GetFileNameWithoutExtension(modelPath)}.{device}.profile.json";
         bool written = false;
         if (profile is not null)
@@ -75,22 +80,6 @@ internal static class ProfileCommand
 
         WriteSummary(console, profile, path, written, options);
         return PartcApp.Success;
-    }
-
-    /// <summary>Model -> Graph -> types (every dim pinned) -> ONNX Runtime's per-node times.</summary>
-    private static DeviceProfile? Measure(string modelPath, string device, ProfilerOptions options, IReadOnlyList<InputPin> pins,
-        DiagnosticBag diagnostics, CliConsole console)
-    {
-        using var progress = new Planning.PlanProgress(console);
-        progress.Step("reading the model");
-        var analyzed = Pipeline.Analyze(modelPath, pins, diagnostics);
-        if (analyzed is null || !ShapeInference.RequireStaticShapes(analyzed.Graph, analyzed.Types, diagnostics, analyzed.Model.Location))
-        {
-            return null;
-        }
-
-        progress.Step(string.Create(CultureInfo.InvariantCulture, $"running the model {options.WarmupRuns + options.Runs} times"));
-        return NodeProfiler.Profile(analyzed.Model, analyzed.Graph, analyzed.Types, device, options, diagnostics);
     }
 
     private static void WriteSummary(CliConsole console, DeviceProfile profile, string path, bool written, ProfilerOptions options)

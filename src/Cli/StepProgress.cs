@@ -1,19 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace PartitionCompiler.Cli.Planning;
+namespace PartitionCompiler.Cli;
 
 /// <summary>
 /// Shows which step a long run is in, on stderr, only when stderr is a terminal (never in a build log or a test):
 /// one line, rewritten in place, with the time the previous steps took, and erased at the end.
 /// </summary>
-internal sealed class PlanProgress : IDisposable
+internal sealed class StepProgress : IDisposable
 {
     private readonly TextWriter? _error;
     private readonly long _start = Stopwatch.GetTimestamp();
     private bool _shown;
 
-    public PlanProgress(CliConsole console) => _error = console.ErrorIsTerminal ? console.Error : null;
+    public StepProgress(CliConsole console) => _error = console.ErrorIsTerminal ? console.Error : null;
 
     /// <summary>Announces the step that starts now.</summary>
     public void Step(string what)
