@@ -5,9 +5,9 @@ using PartitionCompiler.Cli.Options;
 using PartitionCompiler.Cli.Output;
 using PartitionCompiler.Cli.Planning;
 using PartitionCompiler.Codegen.Spec;
+using PartitionCompiler.OnnxSplitter.Verification;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Manifest;
-using PartitionCompiler.Partitioning.Plan;
 
 namespace PartitionCompiler.Cli.Commands;
 
@@ -79,7 +79,7 @@ internal static class PlanCommand
         var diagnostics = new DiagnosticBag();
         PlannedModel? planned;
         PlanFiles? files = null;
-        OnnxSplitter.Verification.VerificationReport? proof = null;
+        VerificationReport? proof = null;
         using (var progress = new StepProgress(console))
         {
             planned = Pipeline.Plan(settings, diagnostics, progress);

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using PartitionCompiler.Cli.Options;
 using PartitionCompiler.Cli.Output;
-using PartitionCompiler.Cli.Planning;
 using PartitionCompiler.OnnxSplitter.Profiling;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Manifest;
