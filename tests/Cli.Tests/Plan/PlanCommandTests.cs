@@ -21,6 +21,19 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Help_lists_every_option_of_the_contract()
+    {
+        var result = Partc.Run("plan", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (string option in new[] { "MANIFEST", "--model", "--out", "--plan", "--stages", "--generated", "--namespace", "--class-name",
+            "--mode", "--outputs-list", "-k, --alternatives", "--strategy", "--input", "--verify", "--json" })
+        {
+            Assert.Contains(option, result.Stdout);
+        }
+    }
+
+    [Fact]
     public void Plan_goes_beside_the_manifest_and_stage_models_under_device_folders()
     {
         string manifest = Project();

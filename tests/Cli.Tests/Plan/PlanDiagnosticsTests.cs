@@ -178,6 +178,42 @@ public sealed class PlanDiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public void PC0303_search_bound_with_fewer_fitting_plans_than_asked_is_a_warning_and_the_plan_is_written()
+    {
+        // 24 nodes on [1,64]: 23 Adds with their own 256-byte bias and, in the middle, a MatMul with a 16 KiB weight.
+        // Device a holds every Add (5888 + 512 bytes) but not the MatMul; b holds the MatMul (16384 + 512) and nothing
+        // more. Exactly one of the 2^23 plans fits, so the search stops at its bound with 1 of the 5 plans asked for.
+        var builder = new OnnxModelBuilder().Named("mm").Input("x", ElementType.Float32, 1, 64);
+        string x = "x";
+        for (int i = 0; i < 24; i++)
+        {
+            string output = i == 23 ? "y" : $"t{i}";
+            builder = i == 12
+                ? builder.Weight($"w{i}", 64, 64).Node("MatMul", [x, $"w{i}"], [output], $"n{i}")
+                : builder.Weight($"w{i}", 64).Node("Add", [x, $"w{i}"], [output], $"n{i}");
+            x = output;
+        }
+
+        _work.WriteModel("model.onnx", builder.Output("y", ElementType.Float32, 1, 64));
+        string manifest = _work.Write("m.devices.json", """
+            {
+              "model": "model.onnx",
+              "devices": [ { "name": "a", "compute": 1e9, "memory": 6400 }, { "name": "b", "compute": 1e9, "memory": 17151 } ],
+              "links": [ { "from": "a", "to": "b", "bandwidth": 1e9, "bidirectional": true } ]
+            }
+            """);
+
+        var result = PlanWorkspace.Plan(manifest);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["PC0303"], result.Codes);
+        Assert.StartsWith($"{manifest}: warning PC0303: the search stopped after examining 1000000 plans, with only 1 of the 5", Assert.Single(result.StderrLines));
+        var plan = PlanWorkspace.ReadPlan(_work.File("m.plan.json"));
+        Assert.Empty(plan.Alternatives);
+        Assert.Equal(["a", "b", "a"], plan.Stages.Select(s => s.Device));
+    }
+
+    [Fact]
     public void PC0304_too_many_tied_plans_is_a_warning_and_the_plan_is_written()
     {
         _work.WriteModel("model.onnx", ModelRecipes.Chain(24));
