@@ -149,7 +149,10 @@ internal static class VerifyCommand
         });
         ansi.Profile.Width = 400;
         ansi.Write(table);
-        console.Output.Write(string.Join('\n', rendered.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd())));
+        var lines = rendered.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+        int first = lines.FindIndex(l => l.Length > 0);
+        int last = lines.FindLastIndex(l => l.Length > 0);
+        console.Output.Write(string.Join('\n', lines.Skip(first).Take(last - first + 1)) + "\n");
     }
 
     private static void WriteJson(VerificationReport report, string planPath, CliConsole console)

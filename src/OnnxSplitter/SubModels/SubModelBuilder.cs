@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Google.Protobuf;
 using PartitionCompiler.OnnxSplitter.Reading;
 using PartitionCompiler.Partitioning.Diagnostics;
@@ -19,7 +18,8 @@ namespace PartitionCompiler.OnnxSplitter.SubModels;
 /// A pure function of the model and the plan: nothing is written, and the same inputs give byte-identical files. The
 /// stage models share the original's protobuf messages instead of copying them, so building costs one serialization of
 /// what the stages hold (each weight once per stage that reads it) plus one SHA-256 pass, whatever the number of stages;
-/// stages are serialized and hashed in parallel (they only read the shared messages).
+/// stages are serialized in parallel (they only read the shared messages), and hashed when their hash is first asked
+/// for (<see cref="SubModelSet.ApplyTo"/> hashes them in parallel).
 /// </remarks>
 public static class SubModelBuilder
 {
@@ -76,8 +76,7 @@ public static class SubModelBuilder
         }
 
         var dataFile = dataSha256 is null ? null : new StageDataFile(dataPath, data, dataSha256);
-        var file = new StageModelFile(stage.StageIndex, stage.Device, stage.RelativePath, bytes,
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), dataFile, stage.Nodes.Count,
+        var file = new StageModelFile(stage.StageIndex, stage.Device, stage.RelativePath, bytes, dataFile, stage.Nodes.Count,
             stage.Initializers.Count + stage.SparseInitializers.Count);
         return (file, null);
     }

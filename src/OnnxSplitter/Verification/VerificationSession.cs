@@ -46,8 +46,8 @@ public sealed class VerificationSession : IDisposable
     /// <summary>
     /// Runs the original model on <see cref="VerificationOptions.Runs"/> seeded random inputs (graph inputs at the shapes
     /// the stages of <paramref name="plan"/> receive them) and keeps the value of every graph output, every stage output
-    /// of <paramref name="plan"/> and every tensor in <paramref name="tensors"/> (node outputs of the main graph). Null
-    /// after PC0401, PC0404 or PC0412-PC0414.
+    /// of <paramref name="plan"/> and every tensor in <paramref name="tensors"/> (node outputs of the main graph; other
+    /// names are ignored). Null after PC0404 or PC0412-PC0414.
     /// </summary>
     public static VerificationSession? Create(OnnxModel model, PartitionPlan plan, IEnumerable<string> tensors, VerificationOptions options,
         DiagnosticBag diagnostics, PlanJsonLocator? locator = null)

@@ -105,6 +105,34 @@ public sealed class SubModelTopologyTests
         Stages.Prove(model, plans.Plan(2), options);
     }
 
+    [Fact]
+    public void A_sparse_initializer_goes_to_the_stage_that_reads_it()
+    {
+        var proto = new OnnxModelBuilder(23).Named("sparse").Input("x", ElementType.Float32, 4, 4)
+            .Node("Relu", ["x"], ["r"], "relu")
+            .Node("Add", ["r", "offsets"], ["y"], "add")
+            .Output("y", ElementType.Float32, 4, 4).Build();
+        var values = new OnnxSplitter.Proto.TensorProto { Name = "offsets", DataType = (int)ElementType.Float32 };
+        values.Dims.Add(3);
+        values.FloatData.Add([0.5f, -2f, 3f]);
+        var indices = new OnnxSplitter.Proto.TensorProto { DataType = (int)ElementType.Int64 };
+        indices.Dims.Add(3);
+        indices.Int64Data.Add([0L, 5, 15]);
+        var sparse = new OnnxSplitter.Proto.SparseTensorProto { Values = values, Indices = indices };
+        sparse.Dims.Add([4L, 4]);
+        proto.Graph.SparseInitializer.Add(sparse);
+        var diagnostics = new Partitioning.Diagnostics.DiagnosticBag();
+        var model = OnnxSplitter.Reading.OnnxModelReader.Read(Google.Protobuf.MessageExtensions.ToByteArray(proto), "sparse.onnx", Path.GetTempPath(), diagnostics)!;
+        var plan = Stages.Plan(model, 0);
+
+        var set = Stages.Build(model, plan);
+
+        Assert.Empty(Stages.Parse(set.Stages[0]).Graph.SparseInitializer);
+        Assert.Equal(sparse, Stages.Parse(set.Stages[1]).Graph.SparseInitializer.Single());
+        var report = Stages.Prove(model, plan);
+        Assert.True(report.Tensors.Single(t => t.Name == "y").MaxRef >= 2.5);
+    }
+
     /// <summary>sum(x) of each of the proof's random inputs for x: float32[1,8].</summary>
     private static List<float> RandomSums(VerificationOptions options)
     {

@@ -97,7 +97,7 @@ public sealed class MisroutingTests(ITestOutputHelper output)
         }
 
         byte[] bytes = model.ToByteArray();
-        var swapped = new StageModelFile(last.StageIndex, last.Device, last.RelativePath, bytes, "", null, last.NodeCount, last.InitializerCount);
+        var swapped = new StageModelFile(last.StageIndex, last.Device, last.RelativePath, bytes, null, last.NodeCount, last.InitializerCount);
         return new SubModelSet([.. set.Stages.Take(set.Stages.Count - 1), swapped]);
     }
 }
