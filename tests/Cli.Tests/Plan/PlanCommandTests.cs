@@ -153,6 +153,27 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Progress_goes_to_stderr_only_when_it_is_a_terminal_and_is_erased_at_the_end()
+    {
+        string manifest = Project();
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+
+        int code = PartcApp.Run(["plan", manifest, "--generated", _work.File("gen")], new CliConsole(output, error) { ErrorIsTerminal = true });
+
+        Assert.Equal(0, code);
+        string progress = error.ToString();
+        foreach (string step in new[] { "reading the model", "solving", "building the stage models", "generating code", "writing files" })
+        {
+            Assert.Contains($"partc: {step}... (", progress);
+        }
+
+        Assert.EndsWith("\r\u001b[2K", progress);
+        Assert.DoesNotContain("\n", progress);
+        Assert.DoesNotContain("\u001b", output.ToString());
+    }
+
+    [Fact]
     public void Update_mode_keeps_a_plan_that_differs_only_in_formatting()
     {
         string manifest = Project();
