@@ -174,6 +174,23 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Manifest_hash_ignores_CRLF_so_a_Windows_checkout_plans_the_same()
+    {
+        string manifest = Project();
+        Assert.Equal(0, PlanWorkspace.Plan(manifest).ExitCode);
+        byte[] lf = File.ReadAllBytes(_work.File("detector.plan.json"));
+        var plan = PlanWorkspace.ReadPlan(_work.File("detector.plan.json"));
+        string lfText = File.ReadAllText(manifest).ReplaceLineEndings("\n");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(lfText))), plan.ManifestSha256);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var result = PlanWorkspace.Plan(manifest, "--mode", "locked");
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        Assert.Equal(lf, File.ReadAllBytes(_work.File("detector.plan.json")));
+    }
+
+    [Fact]
     public void Update_mode_keeps_a_plan_that_differs_only_in_formatting()
     {
         string manifest = Project();
