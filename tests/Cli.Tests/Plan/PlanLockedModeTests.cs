@@ -4,7 +4,7 @@ using PartitionCompiler.TestSupport;
 namespace PartitionCompiler.Cli.Tests.Plan;
 
 /// <summary><c>partc plan --mode locked</c>: compares with the committed plan, never writes it (PC0501, PC0502).</summary>
-public sealed class PlanLockTests : IDisposable
+public sealed class PlanLockedModeTests : IDisposable
 {
     private readonly PlanWorkspace _work = new();
 
