@@ -7,6 +7,8 @@ internal static class Program
     {
         ["shapes-costs"] = ("shape inference, cost model and segment queries on long chains", ShapeCostBench.Run),
         ["solver"] = ("K shortest paths vs network_butcher and QuikGraph; partition solve times", SolverBench.Run),
+        ["submodels"] = ("building the stage files of a three-stage plan of a 25.5 M-parameter ResNet-50", SubModelBench.Run),
+        ["fidelity"] = ("ONNX Runtime proof of every single cut and random plans of the public models", FidelityBench.Run),
     };
 
     private static int Main(string[] args)

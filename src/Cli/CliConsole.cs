@@ -24,4 +24,7 @@ internal sealed class CliConsole
 
     /// <summary>True when stdout is an interactive terminal (tables may then use its width and colour).</summary>
     public bool IsTerminal { get; }
+
+    /// <summary>True when stderr is an interactive terminal: long steps then show progress there.</summary>
+    public bool ErrorIsTerminal { get; init; }
 }

@@ -13,10 +13,4 @@ internal static class DiagnosticPrinter
             console.Error.Write('\n');
         }
     }
-
-    /// <summary>A command-line usage error (no catalogue code: the parser found it before any command ran).</summary>
-    public static void PrintUsageError(CliConsole console, string message)
-    {
-        console.Error.Write($"partc: error: {message}\n");
-    }
 }

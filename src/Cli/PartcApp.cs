@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using PartitionCompiler.Partitioning.Diagnostics;
 
 namespace PartitionCompiler.Cli;
 
 /// <summary>
 /// Runs <c>partc</c>: parses the command line, runs the command, and turns every failure into exit code 1 with a
-/// diagnostic line. Nothing escapes: an unexpected exception becomes one <c>PC9999</c> line on stderr and a crash log
+/// diagnostic line (usage errors are PC0050/PC0051). Nothing escapes: an unexpected exception becomes one <c>PC9999</c> line on stderr and a crash log
 /// file, never a stack trace. Exit codes are 0 (success, warnings allowed) and 1 (any error).
 /// </summary>
 internal static class PartcApp
@@ -29,12 +30,8 @@ internal static class PartcApp
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
             {
-                foreach (var error in parsed.Errors)
-                {
-                    DiagnosticPrinter.PrintUsageError(console, error.Message);
-                }
-
-                DiagnosticPrinter.PrintUsageError(console, $"run '{HelpCommandLine(parsed)} --help' for usage");
+                string help = HelpCommandLine(parsed);
+                DiagnosticPrinter.Print(console, parsed.Errors.Select(error => UsageError(error, help)));
                 return Failure;
             }
 
@@ -55,10 +52,18 @@ internal static class PartcApp
         }
     }
 
+    /// <summary>A parse error as a diagnostic: PC0051 when a value was given and rejected, else PC0050.</summary>
+    private static Diagnostic UsageError(ParseError error, string helpCommandLine)
+    {
+        bool rejectedValue = error.SymbolResult is OptionResult or ArgumentResult && error.SymbolResult.Tokens.Count > 0;
+        var descriptor = rejectedValue ? DiagnosticCatalog.InvalidOptionValue : DiagnosticCatalog.InvalidCommandLine;
+        return descriptor.Create(null, error.Message.TrimEnd('.'), helpCommandLine);
+    }
+
     private static string HelpCommandLine(ParseResult parsed)
     {
         var names = new List<string>();
-        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
             names.Add(result.Command is RootCommand ? "partc" : result.Command.Name);
         }

@@ -156,7 +156,8 @@ public sealed class InspectDiagnosticsTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.StartsWith($"partc: error: --input '{pin}': ", result.StderrLines[0]);
-        Assert.Equal("partc: error: run 'partc inspect --help' for usage", result.StderrLines[^1]);
+        string line = Assert.Single(result.StderrLines);
+        Assert.StartsWith($"partc: error PC0051: --input '{pin}': ", line);
+        Assert.EndsWith("; run 'partc inspect --help' for usage", line);
     }
 }

@@ -38,7 +38,7 @@ public sealed class PartcAppTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Stdout);
         Assert.NotEmpty(result.StderrLines);
-        Assert.All(result.StderrLines, line => Assert.StartsWith("partc: error: ", line));
+        Assert.All(result.StderrLines, line => Assert.Matches(@"^partc: error PC005[01]: .*; run 'partc( inspect)? --help' for usage$", line));
     }
 
     [Fact]

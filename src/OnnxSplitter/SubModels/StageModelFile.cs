@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace PartitionCompiler.OnnxSplitter.SubModels;
 
 /// <summary>
@@ -8,14 +10,15 @@ public sealed class StageModelFile
 {
     private readonly byte[] _content;
 
-    internal StageModelFile(int stageIndex, string device, string relativePath, byte[] content, string sha256, StageDataFile? data,
+    private string? _sha256;
+
+    internal StageModelFile(int stageIndex, string device, string relativePath, byte[] content, StageDataFile? data,
         int nodeCount, int initializerCount)
     {
         StageIndex = stageIndex;
         Device = device;
         RelativePath = relativePath;
         _content = content;
-        Sha256 = sha256;
         Data = data;
         NodeCount = nodeCount;
         InitializerCount = initializerCount;
@@ -32,8 +35,9 @@ public sealed class StageModelFile
     /// <summary>The serialized sub-model (an ONNX <c>ModelProto</c>).</summary>
     public ReadOnlyMemory<byte> Content => _content;
 
-    /// <summary>SHA-256 of <see cref="Content"/>, lowercase hex (the plan's stage <c>sha256</c>).</summary>
-    public string Sha256 { get; }
+    /// <summary>SHA-256 of <see cref="Content"/>, lowercase hex (the plan's stage <c>sha256</c>); computed on first use, so
+    /// that checks which only load the bytes (the proof in memory) do not pay for it.</summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(_content));
 
     /// <summary>The stage's external data file, or null when all its weights are inside <see cref="Content"/>.</summary>
     public StageDataFile? Data { get; }

@@ -64,7 +64,8 @@ internal sealed class StageSelector
 
         var inputs = Tensors(stage.Inputs, $"{at}.inputs", label, isInput: true, produced);
         var outputs = Tensors(stage.Outputs, $"{at}.outputs", label, isInput: false, produced);
-        var inputNames = new HashSet<string>(inputs.Select(i => i.Name), StringComparer.Ordinal);
+        // Every listed input counts as received, valid or not, so one bad entry gives one diagnostic.
+        var inputNames = new HashSet<string>(stage.Inputs.Select(i => i.Name), StringComparer.Ordinal);
 
         var initializerNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in nodes)
@@ -163,7 +164,7 @@ internal sealed class StageSelector
         for (int j = 0; j < tensors.Count; j++)
         {
             var tensor = tensors[j];
-            string path = string.Create(CultureInfo.InvariantCulture, $"{at}[{j}]");
+            string path = string.Create(CultureInfo.InvariantCulture, $"{at}[{j}].name");
             if (!seen.Add(tensor.Name))
             {
                 Report(DiagnosticCatalog.PlanTensorUnknown, path, label, role, tensor.Name, $"the stage lists twice");
@@ -195,10 +196,12 @@ internal sealed class StageSelector
                 continue;
             }
 
-            if (!ElementTypeInfo.TryParse(tensor.Type, out var type) || tensor.Shape.Any(d => d < 0))
+            bool typeKnown = ElementTypeInfo.TryParse(tensor.Type, out var type);
+            if (!typeKnown || tensor.Shape.Any(d => d < 0))
             {
                 string shape = "[" + string.Join(",", tensor.Shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]";
-                Report(DiagnosticCatalog.StageTensorType, path, label, tensor.Name, tensor.Type, shape);
+                string field = string.Create(CultureInfo.InvariantCulture, $"{at}[{j}].{(typeKnown ? "shape" : "type")}");
+                Report(DiagnosticCatalog.StageTensorType, field, label, tensor.Name, tensor.Type, shape);
                 continue;
             }
 

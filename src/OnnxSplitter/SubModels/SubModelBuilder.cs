@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Google.Protobuf;
 using PartitionCompiler.OnnxSplitter.Reading;
 using PartitionCompiler.Partitioning.Diagnostics;
@@ -18,7 +17,9 @@ namespace PartitionCompiler.OnnxSplitter.SubModels;
 /// <remarks>
 /// A pure function of the model and the plan: nothing is written, and the same inputs give byte-identical files. The
 /// stage models share the original's protobuf messages instead of copying them, so building costs one serialization of
-/// what the stages hold (each weight once per stage that reads it) plus one SHA-256 pass, whatever the number of stages.
+/// what the stages hold (each weight once per stage that reads it) plus one SHA-256 pass, whatever the number of stages;
+/// stages are serialized in parallel (they only read the shared messages), and hashed when their hash is first asked
+/// for (<see cref="SubModelSet.ApplyTo"/> hashes them in parallel).
 /// </remarks>
 public static class SubModelBuilder
 {
@@ -37,44 +38,47 @@ public static class SubModelBuilder
             return null;
         }
 
-        var proto = model.Proto;
+        // Stages are independent (they only read the shared messages), so they serialize and hash in parallel.
         var folder = new ExternalDataFolder(model.Folder);
-        var files = new StageModelFile[contents.Count];
-        for (int i = 0; i < contents.Count; i++)
+        var results = new (StageModelFile? File, Diagnostic? Problem)[contents.Count];
+        Parallel.For(0, contents.Count, i => results[i] = BuildStage(model, contents[i], folder));
+        foreach (var (_, problem) in results)
         {
-            var stage = contents[i];
-            string dataPath = stage.RelativePath + ".data";
-            var data = new ExternalDataLayout(folder, dataPath[(dataPath.LastIndexOf('/') + 1)..]);
-            byte[] bytes;
-            string? dataSha256 = null;
-            try
+            if (problem is not null)
             {
-                var stageModel = StageModelAssembler.Assemble(proto, model.Sha256, stage, data);
-                bytes = stageModel.ToByteArray();
-                if (!data.IsEmpty)
-                {
-                    dataSha256 = Convert.ToHexStringLower(data.CopyTo(null));
-                }
-            }
-            catch (IOException e)
-            {
-                string tensor = data.Segments.Count > 0 ? data.Segments[^1].TensorName : "?";
-                diagnostics.Add(DiagnosticCatalog.StageDataUnreadable, model.Location, tensor, model.Path, stage.StageIndex, e.Message);
+                diagnostics.Add(problem);
                 return null;
             }
-            catch (UnauthorizedAccessException e)
-            {
-                diagnostics.Add(DiagnosticCatalog.StageDataUnreadable, model.Location, "?", model.Path, stage.StageIndex, e.Message);
-                return null;
-            }
-
-            var dataFile = dataSha256 is null ? null : new StageDataFile(dataPath, data, dataSha256);
-            files[i] = new StageModelFile(stage.StageIndex, stage.Device, stage.RelativePath, bytes,
-                Convert.ToHexStringLower(SHA256.HashData(bytes)), dataFile, stage.Nodes.Count,
-                stage.Initializers.Count + stage.SparseInitializers.Count);
         }
 
+        var files = results.Select(r => r.File!).ToArray();
         return new SubModelSet(files);
+    }
+
+    private static (StageModelFile? File, Diagnostic? Problem) BuildStage(OnnxModel model, StageContents stage, ExternalDataFolder folder)
+    {
+        string dataPath = stage.RelativePath + ".data";
+        var data = new ExternalDataLayout(folder, dataPath[(dataPath.LastIndexOf('/') + 1)..]);
+        byte[] bytes;
+        string? dataSha256 = null;
+        try
+        {
+            bytes = StageModelAssembler.Assemble(model.Proto, model.Sha256, stage, data).ToByteArray();
+            if (!data.IsEmpty)
+            {
+                dataSha256 = Convert.ToHexStringLower(data.CopyTo(null));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string tensor = data.Segments.Count > 0 ? data.Segments[^1].TensorName : "?";
+            return (null, DiagnosticCatalog.StageDataUnreadable.Create(model.Location, tensor, model.Path, stage.StageIndex, e.Message));
+        }
+
+        var dataFile = dataSha256 is null ? null : new StageDataFile(dataPath, data, dataSha256);
+        var file = new StageModelFile(stage.StageIndex, stage.Device, stage.RelativePath, bytes, dataFile, stage.Nodes.Count,
+            stage.Initializers.Count + stage.SparseInitializers.Count);
+        return (file, null);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class SubModelSet
             throw new ArgumentException($"The plan has {plan.Stages.Count} stages, but {Stages.Count} were emitted.", nameof(plan));
         }
 
+        Parallel.ForEach(Stages, stage => _ = stage.Sha256);
         var stages = plan.Stages.Select((stage, i) => stage with
         {
             File = Stages[i].RelativePath,

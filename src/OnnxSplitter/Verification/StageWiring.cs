@@ -43,7 +43,7 @@ internal static class StageWiring
 
                 if (problem is not null)
                 {
-                    diagnostics.Add(DiagnosticCatalog.StageWiringBroken, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].inputs[{j}]")),
+                    diagnostics.Add(DiagnosticCatalog.StageWiringBroken, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].inputs[{j}].from")),
                         stage.Index, input.Name, from, problem);
                 }
             }

@@ -47,7 +47,8 @@ internal static class TensorComparer
         };
     }
 
-    private static ReadOnlySpan<ushort> Bits(OrtValue value) => MemoryMarshal.Cast<byte, ushort>(value.GetTensorDataAsSpan<byte>());
+    /// <summary>The raw 16-bit words of a float16 or bfloat16 tensor (read only; the typed accessors refuse these types).</summary>
+    private static ReadOnlySpan<ushort> Bits(OrtValue value) => MemoryMarshal.Cast<byte, ushort>(value.GetTensorMutableRawData());
 
     /// <summary>Floating-point comparison: non-finite values must match exactly (NaN with NaN, +inf with +inf).</summary>
     private static TensorDifference Floating<T>(ReadOnlySpan<T> actual, ReadOnlySpan<T> expected, Func<T, double> toDouble)
@@ -109,7 +110,7 @@ internal static class TensorComparer
     /// <summary>Types without a numeric reading (8-bit and 4-bit floats, complex): equal bytes or a difference of 1.</summary>
     private static TensorDifference RawBytes(OrtValue actual, OrtValue expected)
     {
-        bool equal = actual.GetTensorDataAsSpan<byte>().SequenceEqual(expected.GetTensorDataAsSpan<byte>());
+        bool equal = actual.GetTensorMutableRawData().SequenceEqual(expected.GetTensorMutableRawData());
         return new TensorDifference(equal ? 0 : 1, 1, 0, -1);
     }
 }

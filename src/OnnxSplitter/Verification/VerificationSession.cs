@@ -46,8 +46,8 @@ public sealed class VerificationSession : IDisposable
     /// <summary>
     /// Runs the original model on <see cref="VerificationOptions.Runs"/> seeded random inputs (graph inputs at the shapes
     /// the stages of <paramref name="plan"/> receive them) and keeps the value of every graph output, every stage output
-    /// of <paramref name="plan"/> and every tensor in <paramref name="tensors"/> (node outputs of the main graph). Null
-    /// after PC0401, PC0404 or PC0412-PC0414.
+    /// of <paramref name="plan"/> and every tensor in <paramref name="tensors"/> (node outputs of the main graph; other
+    /// names are ignored). Null after PC0404 or PC0412-PC0414.
     /// </summary>
     public static VerificationSession? Create(OnnxModel model, PartitionPlan plan, IEnumerable<string> tensors, VerificationOptions options,
         DiagnosticBag diagnostics, PlanJsonLocator? locator = null)
@@ -115,29 +115,26 @@ public sealed class VerificationSession : IDisposable
             return null;
         }
 
-        var sessions = new List<InferenceSession>();
+        // Sessions load in parallel (ONNX Runtime builds each on one thread); their diagnostics keep the stage order.
+        var sessions = new InferenceSession?[plan.Stages.Count];
+        var loadTimes = new double[plan.Stages.Count];
+        var loadDiagnostics = plan.Stages.Select(_ => new DiagnosticBag()).ToArray();
         try
         {
-            var loadTimes = new List<double>();
-            for (int p = 0; p < plan.Stages.Count; p++)
+            Parallel.For(0, plan.Stages.Count, p =>
+                sessions[p] = source.Open(p, plan.Stages[p], Options.Sessions, locator, loadDiagnostics[p], out loadTimes[p]));
+            foreach (var bag in loadDiagnostics)
             {
-                var session = source.Open(p, plan.Stages[p], Options.Sessions, locator, diagnostics, out double loadMs);
-                if (session is null)
-                {
-                    return null;
-                }
-
-                sessions.Add(session);
-                loadTimes.Add(loadMs);
+                diagnostics.AddRange(bag.Items);
             }
 
-            return RunChain(plan, sessions, loadTimes, locator, diagnostics);
+            return sessions.Any(s => s is null) ? null : RunChain(plan, sessions.Select(s => s!).ToList(), [.. loadTimes], locator, diagnostics);
         }
         finally
         {
             foreach (var session in sessions)
             {
-                session.Dispose();
+                session?.Dispose();
             }
         }
     }
@@ -162,7 +159,7 @@ public sealed class VerificationSession : IDisposable
 
                 if (!ElementTypeInfo.TryParse(input.Type, out var type) || input.Shape.Any(d => d < 0))
                 {
-                    diagnostics.Add(DiagnosticCatalog.StageTensorType, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].inputs[{j}]")),
+                    diagnostics.Add(DiagnosticCatalog.StageTensorType, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].inputs[{j}].type")),
                         stage.Index, input.Name, input.Type, "[" + string.Join(",", input.Shape) + "]");
                     continue;
                 }
@@ -277,7 +274,7 @@ public sealed class VerificationSession : IDisposable
                 checks.Add(check);
                 if (!check.Passed)
                 {
-                    accumulators[p][j].Report(check, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].outputs[{j}]")), diagnostics);
+                    accumulators[p][j].Report(check, locator.Locate(string.Create(CultureInfo.InvariantCulture, $"$.stages[{p}].outputs[{j}].name")), diagnostics);
                 }
             }
         }

@@ -128,4 +128,26 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ManifestObjectiveWeights = new(
         "PC0025", DiagnosticSeverity.Error, "Invalid objective weights",
         "{0}: objective weights must be zero or more, and at least one greater than zero; found latency {1}, energy {2}");
+
+    // PC0050-PC0089: the command line of partc (PC0090-PC0099 belong to the MSBuild task).
+
+    /// <summary>PC0050: <c>{0}; run '{1} --help' for usage</c> (the command line does not parse).</summary>
+    public static readonly DiagnosticDescriptor InvalidCommandLine = new(
+        "PC0050", DiagnosticSeverity.Error, "Invalid command line",
+        "{0}; run '{1} --help' for usage");
+
+    /// <summary>PC0051: <c>{0}; run '{1} --help' for usage</c> (an option or argument has a value it cannot take).</summary>
+    public static readonly DiagnosticDescriptor InvalidOptionValue = new(
+        "PC0051", DiagnosticSeverity.Error, "Invalid option value",
+        "{0}; run '{1} --help' for usage");
+
+    /// <summary>PC0052: <c>cannot read the manifest '{0}': {1}...</c></summary>
+    public static readonly DiagnosticDescriptor ManifestUnreadable = new(
+        "PC0052", DiagnosticSeverity.Error, "Manifest cannot be read",
+        "cannot read the manifest '{0}': {1}; check the path (a relative path is relative to the current folder)");
+
+    /// <summary>PC0053: <c>{0}: the manifest names no model and no --model was given...</c></summary>
+    public static readonly DiagnosticDescriptor NoModelNamed = new(
+        "PC0053", DiagnosticSeverity.Error, "No model named",
+        "{0}: the manifest names no model and no --model was given; add \"model\": \"<path relative to the manifest>\" to the manifest or pass --model FILE");
 }

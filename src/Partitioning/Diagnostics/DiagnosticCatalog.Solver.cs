@@ -1,6 +1,6 @@
 namespace PartitionCompiler.Partitioning.Diagnostics;
 
-// PC03xx: the partition solvers. PC0300-PC0319 K shortest paths. Keep codes in order; never reuse a retired code.
+// PC03xx: the partition solvers. PC0300-PC0319 K shortest paths, PC0320-PC0329 the choice of strategy. Keep codes in order; never reuse a retired code.
 public static partial class DiagnosticCatalog
 {
     /// <summary>PC0300: <c>the sink device '{0}' cannot be reached from the source device '{1}'...</c></summary>
@@ -27,4 +27,9 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TieBoundReached = new(
         "PC0304", DiagnosticSeverity.Warning, "Too many equal-cost plans",
         "the search stopped after examining {0} plans that all cost the same as plan {1}; among those tied plans, the order is the solver's, not the manifest order of devices. Give devices or links distinct costs (for the energy objective: a power for each)");
+
+    /// <summary>PC0320: <c>strategy '{0}' ({1}) needs the fused-layer solver, which this version does not have yet...</c></summary>
+    public static readonly DiagnosticDescriptor StrategyNotAvailable = new(
+        "PC0320", DiagnosticSeverity.Error, "Strategy not available",
+        "strategy '{0}' ({1}) needs the fused-layer tiling solver, which this version of PartitionCompiler does not have yet; use \"ksp\" (or \"auto\", which means ksp for now)");
 }

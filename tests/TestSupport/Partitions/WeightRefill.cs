@@ -173,7 +173,12 @@ public static class WeightRefill
                 values.Add(OrtValue.CreateTensorValueFromMemory(data, shape));
             }
 
-            using var options = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+            using var options = new SessionOptions
+            {
+                LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL,
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL,
+            };
+            options.AddSessionConfigEntry("session.disable_prepacking", "1");
             using var session = new InferenceSession(probe.ToByteArray(), options);
             using var runOptions = new RunOptions();
             using var results = session.Run(runOptions, names, values, [tensor]);
