@@ -55,22 +55,38 @@ internal static class HostilePlans
         new string('n', 600),
     ];
 
-    /// <summary>Graph inputs of stage 1 that collide with the generated parameters and locals of <c>ReceiveAsync</c>.</summary>
+    /// <summary>
+    /// Graph inputs read only by stage 1 (so stage 0's device relays them), named like the generated glue's parameters,
+    /// locals and members.
+    /// </summary>
     public static readonly string[] ParameterNames =
-        ["cancellationToken", "message0", "fromStage0", "await", "var", "class ", "*/", "Index", "global", "Task", "Inputs "];
+    [
+        "cancellationToken", "message", "receiver", "sender", "arrival", "outputs", "graphInputs", "stage0Outputs", "sequence",
+        "await", "var", "class ", "*/", "Index", "global", "Task", "Inputs ", "Arrival", "Tensors", "Sequence", "GraphInputs",
+    ];
 
     /// <summary>
-    /// Device names: injection, case collision, the plan class's own name, a stage class name, non-Latin text, and names
-    /// of members and types inside the stage classes.
+    /// Device names that run a stage: injection, case collision, the plan class's own name, a stage class name, non-Latin
+    /// text, and names of members and types inside the plan and stage classes.
     /// </summary>
-    public static readonly string[] Devices = [Injection, "phone", "Phone", "HostilePlan", "Stage0", "Очки */ </summary>\n", "File", "Inputs"];
+    public static readonly string[] Devices =
+        [Injection, "phone", "Phone", "HostilePlan", "Stage0", "Очки */ </summary>\n", "File", "Inputs", "Arrival", "GraphOutputs"];
+
+    /// <summary>The source, which runs no stage: the graph inputs reach stage 0 by the input transfer.</summary>
+    public const string Source = "source\"; //\n";
+
+    /// <summary>The sink, which runs no stage: the graph outputs reach it by the output transfer.</summary>
+    public const string Sink = "sink */ \u202E";
 
     private static readonly string[] Types = ["float32", "int64", "bool", "float16", "bfloat16", "uint8", "float64", "int8"];
 
     public static PartitionPlan Plan()
     {
         var stages = new List<PlanStage>();
-        var transfers = new List<PlanTransfer>();
+        var transfers = new List<PlanTransfer>
+        {
+            new(null, 0, TestPlans.Names(Source, Devices[0]), Source + "->" + Devices[0], TestPlans.Names([.. TensorNames, .. ParameterNames]), 100, 1.5, 0),
+        };
         for (int i = 0; i < Devices.Length; i++)
         {
             bool last = i == Devices.Length - 1;
@@ -83,11 +99,9 @@ internal static class HostilePlans
             var outputs = TensorNames.Select((n, k) => PlanTensor.Output(
                 n, Types[k % Types.Length], TestPlans.Dims(1, k + 1), last ? TestPlans.Stages() : TestPlans.Stages(i + 1), last));
             stages.Add(TestPlans.Stage(i, Devices[i], ["node\n" + i], [.. inputs], [.. outputs], file: Devices[i] + "/\"stage\n" + i + "\".onnx"));
-            if (!last)
-            {
-                transfers.Add(new PlanTransfer(
-                    i, i + 1, TestPlans.Names(Devices[i], Devices[i + 1]), Devices[i] + "->" + Devices[i + 1], TensorNames, 100, 1.5, 0));
-            }
+            string next = last ? Sink : Devices[i + 1];
+            string[] carried = i == 0 ? [.. ParameterNames, .. TensorNames] : TensorNames;
+            transfers.Add(new PlanTransfer(i, last ? null : i + 1, TestPlans.Names(Devices[i], next), Devices[i] + "->" + next, TestPlans.Names(carried), 100, 1.5, 0));
         }
 
         return new PartitionPlan(
@@ -103,6 +117,6 @@ internal static class HostilePlans
     }
 
     public static DeviceManifest Manifest() => TestPlans.Manifest(
-        Devices,
-        [.. Devices.Zip(Devices.Skip(1)).Select(p => (p.First, p.Second, 1e6, 0.001))]);
+        [Source, .. Devices, Sink],
+        [.. new[] { Source }.Concat(Devices).Zip(Devices.Append(Sink)).Select(p => (p.First, p.Second, 1e6, 0.001))]) with { Sink = Sink };
 }

@@ -11,8 +11,10 @@ internal static class TestPlans
     private static readonly SourceLocation ManifestFile = new("detector.devices.json", 1, 1);
 
     /// <summary>
-    /// Three devices, three stages: stage 0 sends two tensors (float32 and int64) to stage 1, which also takes a graph
-    /// input and emits a graph output; stage 1 sends one tensor on to stage 2 over a two-hop route.
+    /// Three devices, three stages, in the cut model: the source (glasses) runs stage 0; transfer 0->1 carries the graph
+    /// input <c>scale</c> (read by stage 1 only) and stage 0's two outputs (float32 and int64); transfer 1->2, over a
+    /// two-hop route, carries stage 1's <c>embedding</c>, relays <c>onnx::Gather_42</c> (read by stage 1 and stage 2)
+    /// and takes stage 1's graph output <c>aux_score</c> to where the plan ends, the cloud.
     /// </summary>
     public static PartitionPlan ThreeDevices() => new(
         PartitionPlan.CurrentFormatVersion,
@@ -29,7 +31,7 @@ internal static class TestPlans
                 [PlanTensor.Input("images", "float32", Dims(1, 3, 32, 32), null)],
                 [
                     PlanTensor.Output("features", "float32", Dims(1, 8, 16, 16), Stages(1), false),
-                    PlanTensor.Output("onnx::Gather_42", "int64", Dims(1, 16), Stages(1), false),
+                    PlanTensor.Output("onnx::Gather_42", "int64", Dims(1, 16), Stages(1, 2), false),
                 ],
                 predictedMs: 12.5),
             Stage(
@@ -50,12 +52,13 @@ internal static class TestPlans
                 2,
                 "cloud",
                 ["gemm2", "softmax"],
-                [PlanTensor.Input("embedding", "float32", Dims(1, 64), 1)],
+                [PlanTensor.Input("embedding", "float32", Dims(1, 64), 1), PlanTensor.Input("onnx::Gather_42", "int64", Dims(1, 16), 0)],
                 [PlanTensor.Output("probs", "float32", Dims(1, 10), Stages(), true)],
                 predictedMs: 0.5)),
         EquatableArray.Create(
-            new PlanTransfer(0, 1, Names("glasses", "phone"), "glasses->phone", Names("features", "onnx::Gather_42"), 8320, 6.328, 0),
-            new PlanTransfer(1, 2, Names("phone", "relay", "cloud"), "phone->relay->cloud", Names("embedding"), 256, 19.1169678, 0)),
+            new PlanTransfer(0, 1, Names("glasses", "phone"), "glasses->phone", Names("scale", "features", "onnx::Gather_42"), 8324, 6.3296, 0),
+            new PlanTransfer(
+                1, 2, Names("phone", "relay", "cloud"), "phone->relay->cloud", Names("onnx::Gather_42", "embedding", "aux_score"), 388, 19.1169678, 0)),
         EquatableArray.Create(new PlanAlternative(2, 45.5, 0.02, 0.0455, "glasses:0-2 | cloud:3-6")));
 
     /// <summary>The manifest of <see cref="ThreeDevices"/>: four devices (the relay runs no stage) and four links.</summary>

@@ -55,6 +55,15 @@ internal static class CodeSyntax
         return Member(head, [.. parts.Skip(1), .. names]);
     }
 
+    /// <summary><c>global::Ns.Plan.Record</c> as a type, from a validated namespace and sanitised or fixed names.</summary>
+    public static TypeSyntax QualifiedType(string namespaceName, params string[] names)
+    {
+        // global::MyApp.Partitions.DetectorPlan.Glasses.Stage0.Outputs
+        string[] parts = namespaceName.Split('.');
+        NameSyntax head = AliasQualifiedName(IdentifierName(Token(SyntaxKind.GlobalKeyword)), Name(parts[0]));
+        return parts.Skip(1).Concat(names).Aggregate(head, (left, right) => QualifiedName(left, Name(right)));
+    }
+
     /// <summary>A string literal holding <paramref name="value"/> exactly.</summary>
     /// <remarks>
     /// Roslyn escapes quotes, backslashes, control characters and line breaks; characters that would print invisibly

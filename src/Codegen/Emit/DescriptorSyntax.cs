@@ -59,13 +59,20 @@ internal static class DescriptorSyntax
                 [String(t.Name), Element(t.Element), Shape(t.Shape), Collection(t.ToStages.Select(Int)), Bool(t.ToOutput)])),
             wrap: true);
 
+    /// <summary>Plain tensor descriptors (graph inputs and outputs), one per line.</summary>
+    public static ExpressionSyntax Tensors(IEnumerable<TensorSpec> tensors) =>
+        // [
+        //     new global::PartitionCompiler.Runtime.Plans.TensorDescriptor("images", global::PartitionCompiler.Runtime.Tensors.ElementType.Float32, [1L, 3L, 416L, 416L]),
+        // ]
+        Collection(tensors.Select(t => New(Type(KnownTypes.TensorDescriptor), [String(t.Name), Element(t.Element), Shape(t.Shape)])), wrap: true);
+
     /// <summary>The runtime's element type member: <c>global::PartitionCompiler.Runtime.Tensors.ElementType.Float32</c>.</summary>
     public static ExpressionSyntax Element(TensorElementSpec element) => Member(Type(KnownTypes.ElementType), element.RuntimeMember);
 
     private static ExpressionSyntax Transfer(TransferSpec transfer) =>
         // new global::PartitionCompiler.Runtime.Plans.TransferDescriptor(
-        //     0,
-        //     1,
+        //     0,                       (null for the input transfer)
+        //     1,                       (null for the output transfer)
         //     ["glasses", "phone"],
         //     ["pool2_out"],
         //     129792L,
@@ -74,8 +81,8 @@ internal static class DescriptorSyntax
         New(
             Type(KnownTypes.TransferDescriptor),
             [
-                Int(transfer.FromStage),
-                Int(transfer.ToStage),
+                transfer.FromStage is int from ? Int(from) : Null(),
+                transfer.ToStage is int to ? Int(to) : Null(),
                 Collection(transfer.Route.Select(String)),
                 Collection(transfer.Tensors.Select(String)),
                 Long(transfer.Bytes),

@@ -15,6 +15,7 @@ internal static class KnownTypes
     public const string StageOutputDescriptor = "global::PartitionCompiler.Runtime.Plans.StageOutputDescriptor";
     public const string TransferDescriptor = "global::PartitionCompiler.Runtime.Plans.TransferDescriptor";
     public const string HopDescriptor = "global::PartitionCompiler.Runtime.Plans.HopDescriptor";
+    public const string TensorDescriptor = "global::PartitionCompiler.Runtime.Plans.TensorDescriptor";
     public const string TensorMessage = "global::PartitionCompiler.Runtime.Transport.TensorMessage";
     public const string TensorSender = "global::PartitionCompiler.Runtime.Transport.ITensorSender";
     public const string TensorReceiver = "global::PartitionCompiler.Runtime.Transport.ITensorReceiver";

@@ -54,8 +54,12 @@ internal static class PlanClassEmitter
         //     public static IReadOnlyList<string> Devices { get; } = ["glasses", ...];
         //     public static string? StageFolder { get; set; }
         //     public static PlanDescriptor Descriptor { get; } = new PlanDescriptor(...);
+        //     public static ValueTask SendGraphInputsAsync(...)        (when an input transfer leaves the source)
+        //     public static Task<GraphOutputs> ReceiveGraphOutputsAsync(...)   (when an output transfer goes to the sink)
         //     public static partial class Glasses { public const string Name = "glasses"; }
         //     ...
+        //     public sealed record GraphInputs { ... }
+        //     public sealed record GraphOutputs { ... }
         //     private static NamedTensor FindTensor(IReadOnlyList<NamedTensor> tensors, string name) { ... }
         //     private static void CheckMessage(TensorMessage message, int fromStage, int toStage) { ... }
         // }
@@ -85,7 +89,19 @@ internal static class PlanClassEmitter
                 DescriptorSyntax.Plan(spec),
                 Summary("The whole plan for <see cref=\"" + KnownTypes.PipelineRunner + "\"/>, which runs every stage in one process.")),
         ];
+        if (spec.SendGraphInputs is SendSpec send)
+        {
+            members.Add(PlanGlueEmitter.SendGraphInputs(spec, send));
+        }
+
+        if (spec.ReceiveGraphOutputs is GraphOutputsSpec receive)
+        {
+            members.Add(PlanGlueEmitter.ReceiveGraphOutputs(spec, receive));
+        }
+
         members.AddRange(spec.Devices.Select(DeviceClass));
+        members.Add(RecordEmitter.GraphInputs(spec));
+        members.Add(RecordEmitter.GraphOutputs(spec));
         members.Add(ParseMemberDeclaration(FindTensorSource)!);
         members.Add(ParseMemberDeclaration(CheckMessageSource)!);
 

@@ -37,6 +37,69 @@ internal static class RecordEmitter
         t => "ONNX output " + Code(t.Name) + ": " + Code(t.Element.NumpyName) + " " + Shape(t.Shape) + ", " + Destination(t) + ".",
         "The outputs of stage " + stage.Index.ToString(CultureInfo.InvariantCulture) + ", one property per model output.");
 
+    /// <summary>The plan's <c>GraphInputs</c> record.</summary>
+    public static RecordDeclarationSyntax GraphInputs(CodegenSpec spec) => Record(
+        spec,
+        ReservedNames.GraphInputsRecord,
+        spec.GraphInputs,
+        Type(KnownTypes.TensorDescriptor),
+        DescriptorSyntax.Tensors(spec.GraphInputs),
+        t => "Graph input " + Code(t.Name) + ": " + Code(t.Element.NumpyName) + " " + Shape(t.Shape) + ".",
+        "The graph inputs, one property per input: what the source device starts a run with.");
+
+    /// <summary>The plan's <c>GraphOutputs</c> record.</summary>
+    public static RecordDeclarationSyntax GraphOutputs(CodegenSpec spec) => Record(
+        spec,
+        ReservedNames.GraphOutputsRecord,
+        spec.GraphOutputs,
+        Type(KnownTypes.TensorDescriptor),
+        DescriptorSyntax.Tensors(spec.GraphOutputs),
+        t => "Graph output " + Code(t.Name) + ": " + Code(t.Element.NumpyName) + " " + Shape(t.Shape) + ", from stage "
+            + t.FromStage.GetValueOrDefault().ToString(CultureInfo.InvariantCulture) + ".",
+        "The graph outputs, one property per output: what the plan delivers where it ends.");
+
+    /// <summary>A stage's <c>Arrival</c> record: its typed inputs, the tensors that came with them and the sequence number.</summary>
+    public static RecordDeclarationSyntax Arrival(StageClassSpec stage)
+    {
+        string index = stage.Index.ToString(CultureInfo.InvariantCulture);
+
+        // /// <summary>...</summary>
+        // public required Inputs Inputs { get; init; }
+        PropertyDeclarationSyntax inputs = Summary("The stage's inputs.").Attach(
+            PropertyDeclaration(Name("Inputs"), Id("Inputs"))
+                .WithModifiers(Modifiers(SyntaxKind.PublicKeyword, SyntaxKind.RequiredKeyword))
+                .WithAccessorList(Accessors(SyntaxKind.GetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration)));
+
+        // /// <summary>...</summary>
+        // public required global::System.Collections.Generic.IReadOnlyList<global::PartitionCompiler.Runtime.Tensors.NamedTensor> Tensors { get; init; }
+        PropertyDeclarationSyntax tensors = Summary("Every tensor that arrived with the inputs, those relayed to later stages or to the sink included.")
+            .Attach(
+                PropertyDeclaration(Generic(KnownTypes.ReadOnlyList, Type(KnownTypes.NamedTensor)), Id("Tensors"))
+                    .WithModifiers(Modifiers(SyntaxKind.PublicKeyword, SyntaxKind.RequiredKeyword))
+                    .WithAccessorList(Accessors(SyntaxKind.GetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration)));
+
+        // /// <summary>...</summary>
+        // public long Sequence { get; init; }
+        PropertyDeclarationSyntax sequence = Summary("The run's sequence number, carried on with the next transfer.").Attach(
+            PropertyDeclaration(Keyword(SyntaxKind.LongKeyword), Id("Sequence"))
+                .WithModifiers(Modifiers(SyntaxKind.PublicKeyword))
+                .WithAccessorList(Accessors(SyntaxKind.GetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration)));
+
+        // /// <summary>What reached stage 1's device for one run: ...</summary>
+        // public sealed record Arrival
+        // {
+        //     Inputs, Tensors, Sequence
+        // }
+        return Summary("What reached stage " + index + "'s device for one run: the stage's typed inputs, every tensor that came with "
+                + "them (those the stage only passes on included) and the run's sequence number.")
+            .Attach(
+                RecordDeclaration(SyntaxKind.RecordDeclaration, Token(SyntaxKind.RecordKeyword), Id("Arrival"))
+                    .WithModifiers(Modifiers(SyntaxKind.PublicKeyword, SyntaxKind.SealedKeyword))
+                    .WithOpenBraceToken(Token(SyntaxKind.OpenBraceToken))
+                    .WithMembers(List<MemberDeclarationSyntax>([inputs, tensors, sequence]))
+                    .WithCloseBraceToken(Token(SyntaxKind.CloseBraceToken)));
+    }
+
     /// <summary>The property type of a tensor: <c>global::Microsoft.ML.OnnxRuntime.Tensors.DenseTensor&lt;float&gt;</c>.</summary>
     public static TypeSyntax TensorType(TensorSpec tensor) => Generic(KnownTypes.DenseTensor, Type(tensor.Element.ClrType));
 

@@ -28,9 +28,12 @@ internal static class StageClassEmitter
         //     private static readonly string[] OutputNames = ["features", ...];
         //     private static readonly Lazy<StageSession> SharedSession = new(() => Load());
         //     public static StageDescriptor Descriptor { get; } = new StageDescriptor(...);
-        //     Load, Run, Run, RunAsync, RunAsync, SendToStage<N>Async..., ReceiveAsync (when transfers arrive)
+        //     Load, Run, Run, RunAsync, RunAsync,
+        //     ReceiveAsync (a transfer arrives) or Arrive (none does), SendAsync (a transfer leaves),
+        //     CollectGraphOutputs (the plan ends here)
         //     public sealed record Inputs { ... }
         //     public sealed record Outputs { ... }
+        //     public sealed record Arrival { ... }
         // }
         string index = stage.Index.ToString(CultureInfo.InvariantCulture);
         List<MemberDeclarationSyntax> members =
@@ -51,15 +54,21 @@ internal static class StageClassEmitter
                 Summary("The stage as the runtime describes it.")),
             LoadMethod(spec),
             .. RunMethods(),
-            .. stage.Sends.Select(s => GlueEmitter.Send(stage, s)),
+            GlueEmitter.Arrival(spec, stage),
         ];
-        if (stage.Receive is ReceiveSpec receive)
+        if (stage.Send is SendSpec send)
         {
-            members.Add(GlueEmitter.Receive(spec, stage, receive));
+            members.Add(GlueEmitter.Send(spec, stage, send));
+        }
+
+        if (stage.Collect is GraphOutputsSpec collect)
+        {
+            members.Add(GlueEmitter.Collect(spec, collect));
         }
 
         members.Add(RecordEmitter.Inputs(spec, stage));
         members.Add(RecordEmitter.Outputs(spec, stage));
+        members.Add(RecordEmitter.Arrival(stage));
         return StaticPartialClass(
             stage.ClassName,
             members,

@@ -20,7 +20,11 @@ namespace PartitionCompiler.Codegen.Spec;
 /// <param name="PredictedEnergyJ">Predicted energy, to the plan file's 6 significant digits.</param>
 /// <param name="Devices">The devices that run a stage, in manifest order.</param>
 /// <param name="Stages">The stages, ascending index.</param>
-/// <param name="Transfers">The transfers, in plan order.</param>
+/// <param name="Transfers">The transfers, in plan order, the input and output transfers included.</param>
+/// <param name="GraphInputs">The <c>GraphInputs</c> record's properties: the graph inputs, first use first.</param>
+/// <param name="GraphOutputs">The <c>GraphOutputs</c> record's properties: the graph outputs, in stage then output order.</param>
+/// <param name="SendGraphInputs">The plan's <c>SendGraphInputsAsync</c>, when an input transfer leaves the source.</param>
+/// <param name="ReceiveGraphOutputs">The plan's <c>ReceiveGraphOutputsAsync</c>, when an output transfer goes to the sink.</param>
 public sealed record CodegenSpec(
     string Namespace,
     string ClassName,
@@ -35,4 +39,8 @@ public sealed record CodegenSpec(
     double PredictedEnergyJ,
     EquatableArray<DeviceClassSpec> Devices,
     EquatableArray<StageClassSpec> Stages,
-    EquatableArray<TransferSpec> Transfers);
+    EquatableArray<TransferSpec> Transfers,
+    EquatableArray<TensorSpec> GraphInputs,
+    EquatableArray<TensorSpec> GraphOutputs,
+    SendSpec? SendGraphInputs,
+    GraphOutputsSpec? ReceiveGraphOutputs);

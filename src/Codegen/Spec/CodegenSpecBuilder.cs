@@ -44,16 +44,20 @@ public static class CodegenSpecBuilder
             diagnostics.Add(DiagnosticCatalog.InvalidGeneratedClassName, null, DisplayText.Escape(className), Reason(className));
         }
 
-        PlanChecks.Run(plan, manifest, planLocation, diagnostics);
-        if (diagnostics.HasErrors)
+        PlanFlow? flow = PlanChecks.Run(plan, manifest, planLocation, diagnostics);
+        if (diagnostics.HasErrors || flow is null)
         {
             return new CodegenSpecResult(null, diagnostics.Items.ToEquatableArray());
         }
 
         PlanStage[] stages = [.. plan.Stages.OrderBy(s => s.Index)];
-        // Stage-to-stage transfers only: graph inputs arriving from the source and outputs going to the sink are the app's.
-        TransferSpec[] transfers = [.. plan.Transfers.Where(t => t.FromStage is not null && t.ToStage is not null).Select(t => Transfer(t, plan, manifest))];
+        var transfers = plan.Transfers.ToDictionary(t => t, t => Transfer(t, manifest));
         DeviceClassSpec[] devices = DeviceClasses(stages, manifest, className);
+        var records = stages.ToDictionary(s => s.Index, s => (Inputs: Tensors(s.Inputs, "Inputs"), Outputs: Tensors(s.Outputs, "Outputs")));
+        TensorSpec[] graphInputs = GraphTensors(flow.GraphInputs, stages.SelectMany(s => s.Inputs), ReservedNames.GraphInputsRecord, _ => null);
+        TensorSpec[] graphOutputs = GraphTensors(
+            flow.GraphOutputs, stages.SelectMany(s => s.Outputs), ReservedNames.GraphOutputsRecord, name => stages.First(s => s.Outputs.Any(o => o.Name == name)).Index);
+        var glue = new GlueSpecBuilder(flow, records, graphInputs, t => transfers[t]);
         var spec = new CodegenSpec(
             namespaceName,
             className,
@@ -67,8 +71,12 @@ public static class CodegenSpecBuilder
             Round6(plan.Predicted.LatencyMs),
             Round6(plan.Predicted.EnergyJ),
             devices.ToEquatableArray(),
-            stages.Select(s => Stage(s, devices, transfers)).ToEquatableArray(),
-            transfers.ToEquatableArray());
+            stages.Select(s => Stage(s, devices, records[s.Index], glue)).ToEquatableArray(),
+            plan.Transfers.Select(t => transfers[t]).ToEquatableArray(),
+            graphInputs.ToEquatableArray(),
+            graphOutputs.ToEquatableArray(),
+            glue.SendGraphInputs(),
+            glue.ReceiveGraphOutputs());
         return new CodegenSpecResult(spec, diagnostics.Items.ToEquatableArray());
     }
 
@@ -114,27 +122,20 @@ public static class CodegenSpecBuilder
         ];
     }
 
-    private static StageClassSpec Stage(PlanStage stage, DeviceClassSpec[] devices, TransferSpec[] transfers)
-    {
-        TensorSpec[] inputs = Tensors(stage.Inputs, "Inputs");
-        TensorSpec[] outputs = Tensors(stage.Outputs, "Outputs");
-        var sends = transfers
-            .Where(t => t.FromStage == stage.Index)
-            .Select(t => new SendSpec(t.ToStage, ReservedNames.SendMethod(t.ToStage), t.Tensors))
-            .ToEquatableArray();
-        return new StageClassSpec(
-            stage.Index,
-            stage.Device,
-            devices.First(d => d.Name == stage.Device).ClassName,
-            ReservedNames.StageClass(stage.Index),
-            stage.File,
-            Round6(stage.PredictedMs),
-            Round6(stage.EnergyJ),
-            inputs.ToEquatableArray(),
-            outputs.ToEquatableArray(),
-            sends,
-            Receive(stage, inputs, transfers));
-    }
+    private static StageClassSpec Stage(
+        PlanStage stage, DeviceClassSpec[] devices, (TensorSpec[] Inputs, TensorSpec[] Outputs) record, GlueSpecBuilder glue) => new(
+        stage.Index,
+        stage.Device,
+        devices.First(d => d.Name == stage.Device).ClassName,
+        ReservedNames.StageClass(stage.Index),
+        stage.File,
+        Round6(stage.PredictedMs),
+        Round6(stage.EnergyJ),
+        record.Inputs.ToEquatableArray(),
+        record.Outputs.ToEquatableArray(),
+        glue.Arrival(stage.Index),
+        glue.Send(stage.Index),
+        glue.Collect(stage.Index));
 
     private static TensorSpec[] Tensors(EquatableArray<PlanTensor> tensors, string recordName)
     {
@@ -152,37 +153,31 @@ public static class CodegenSpecBuilder
         ];
     }
 
-    private static ReceiveSpec? Receive(PlanStage stage, TensorSpec[] inputs, TransferSpec[] transfers)
+    private static TensorSpec[] GraphTensors(IEnumerable<string> names, IEnumerable<PlanTensor> described, string recordName, Func<string, int?> fromStage)
     {
-        TransferSpec[] arriving = [.. transfers.Where(t => t.ToStage == stage.Index).OrderBy(t => t.FromStage)];
-        if (arriving.Length == 0)
-        {
-            return null;
-        }
-
-        var sources = arriving
-            .Select(t => new ReceiveSourceSpec(
-                t.FromStage, ReservedNames.SourceParameter(t.FromStage), ReservedNames.SourceLocal(t.FromStage), t.Tensors))
-            .ToEquatableArray();
-        var scope = new IdentifierScope(ReservedNames.ForReceiveParameters(arriving.Select(t => t.FromStage)));
-        var parameters = inputs
-            .Where(i => !arriving.Any(t => t.Tensors.Contains(i.Name)))
-            .Select(i => new ReceiveParameterSpec(i.Name, scope.Claim(i.Name, IdentifierCase.Camel, "tensor")))
-            .ToEquatableArray();
-        return new ReceiveSpec(sources, parameters);
+        var scope = new IdentifierScope(ReservedNames.ForRecord(recordName));
+        PlanTensor[] known = [.. described];
+        return
+        [
+            .. names.Select(name => known.First(t => t.Name == name)).Select(t => new TensorSpec(
+                t.Name,
+                scope.Claim(t.Name, IdentifierCase.Pascal, "Tensor"),
+                TensorElements.TryGet(t.Type, out TensorElementSpec? element) ? element : throw new InvalidOperationException("checked before"),
+                t.Shape,
+                fromStage(t.Name),
+                EquatableArray<int>.Empty,
+                recordName == ReservedNames.GraphOutputsRecord)),
+        ];
     }
 
-    private static TransferSpec Transfer(PlanTransfer transfer, PartitionPlan plan, DeviceManifest manifest)
+    private static TransferSpec Transfer(PlanTransfer transfer, DeviceManifest manifest)
     {
-        int fromStage = transfer.FromStage!.Value;
-        int toStage = transfer.ToStage!.Value;
-        EquatableArray<string> tensors = PlanChecks.TensorsOf(transfer, plan.Stages.First(s => s.Index == fromStage));
         var hops = Enumerable.Range(0, transfer.Route.Count - 1)
             .Select(h => PlanChecks.FindLink(manifest, transfer.Route[h], transfer.Route[h + 1])!)
             .Select(l => new HopSpec(l.From, l.To, l.BytesPerSecond, l.LatencySeconds))
             .ToEquatableArray();
         return new TransferSpec(
-            fromStage, toStage, transfer.Route, tensors, transfer.Bytes, Round6(transfer.PredictedMs), hops);
+            transfer.FromStage, transfer.ToStage, transfer.Route, transfer.Tensors, transfer.Bytes, Round6(transfer.PredictedMs), hops);
     }
 
     private static string ModelStem(string modelPath)

@@ -11,6 +11,15 @@ namespace PartitionCompiler.Codegen.Spec;
 /// What must hold of a plan before code is generated from it: the solver's plans always pass, a hand-edited plan file
 /// may not. Each failure is one PC0462 or PC0463 diagnostic; untrusted names in messages are shown escaped.
 /// </summary>
+/// <remarks>
+/// Transfers follow the cut model: one per cut where the data changes device, so a transfer joins a stage and the next
+/// one, or brings the graph inputs from the manifest's source to the first stage, or takes the graph outputs from the
+/// last stage to the manifest's sink. A well-formed plan is then walked (<see cref="PlanFlow"/>): a transfer may send
+/// only what its sending device holds at that point (its stages' outputs, what arrived there, the graph inputs on the
+/// source), every stage input must be on the stage's device when it runs, and every graph output must reach the sink
+/// (or the last stage's device when the manifest names no sink). A plan may come back to a device, which then still
+/// holds what it had.
+/// </remarks>
 internal static class PlanChecks
 {
     /// <summary>Reports every problem of <paramref name="plan"/> against itself and <paramref name="manifest"/>.</summary>
@@ -18,9 +27,11 @@ internal static class PlanChecks
     /// <param name="manifest">The manifest the plan was solved for.</param>
     /// <param name="location">The plan file, for the diagnostics.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static void Run(PartitionPlan plan, DeviceManifest manifest, SourceLocation? location, DiagnosticBag diagnostics)
+    /// <returns>Where each tensor the glue needs is, when the plan has no problem; otherwise null.</returns>
+    public static PlanFlow? Run(PartitionPlan plan, DeviceManifest manifest, SourceLocation? location, DiagnosticBag diagnostics)
     {
         void Fail(string problem) => diagnostics.Add(DiagnosticCatalog.InconsistentPlanForCodegen, location, problem);
+        int errorsBefore = diagnostics.Items.Count(d => d.IsError);
 
         var stages = new Dictionary<int, PlanStage>();
         foreach (PlanStage stage in plan.Stages)
@@ -51,46 +62,97 @@ internal static class PlanChecks
             }
         }
 
-        var seen = new HashSet<(int, int)>();
+        if (stages.Count == 0)
+        {
+            Fail("the plan has no stages");
+            return null;
+        }
+
+        CheckTypes(plan, Fail);
+        CheckTransfers(plan, manifest, stages, Fail);
+        if (diagnostics.Items.Count(d => d.IsError) != errorsBefore)
+        {
+            return null;
+        }
+
+        // Only a well-formed plan is walked: where each tensor is when it is needed.
+        PlanFlow flow = PlanFlow.Walk(plan, manifest, problem => Fail(Show(problem)));
+        return diagnostics.Items.Count(d => d.IsError) == errorsBefore ? flow : null;
+    }
+
+    private static void CheckTransfers(PartitionPlan plan, DeviceManifest manifest, Dictionary<int, PlanStage> stages, Action<string> fail)
+    {
+        int[] order = [.. stages.Keys.Order()];
+        var seen = new HashSet<(int?, int?)>();
         foreach (PlanTransfer transfer in plan.Transfers)
         {
-            // Graph inputs arriving from the source device and graph outputs going to the sink are the app's to move.
-            if (transfer.FromStage is not int fromIndex || transfer.ToStage is not int toIndex)
+            string name = "transfer " + TransferSpec.Describe(transfer.FromStage, transfer.ToStage);
+            if (transfer.FromStage is null && transfer.ToStage is null)
             {
+                fail($"{name} connects no stage");
                 continue;
             }
 
-            string name = Invariant($"transfer {fromIndex}->{toIndex}");
-            if (!stages.TryGetValue(fromIndex, out PlanStage? from) || !stages.TryGetValue(toIndex, out PlanStage? to))
+            PlanStage? from = null;
+            PlanStage? to = null;
+            if ((transfer.FromStage is int f && !stages.TryGetValue(f, out from)) || (transfer.ToStage is int t && !stages.TryGetValue(t, out to)))
             {
-                Fail($"{name} names a stage the plan does not have");
+                fail($"{name} names a stage the plan does not have");
                 continue;
             }
 
-            if (fromIndex >= toIndex)
+            if (!seen.Add((transfer.FromStage, transfer.ToStage)))
             {
-                Fail($"{name} does not go to a later stage");
+                fail($"the plan lists {name} twice");
             }
 
-            if (!seen.Add((fromIndex, toIndex)))
+            // The cut model: one transfer per cut, so a transfer joins neighbouring stages or a stage and an end.
+            if (from is not null && to is not null && Array.IndexOf(order, to.Index) != Array.IndexOf(order, from.Index) + 1)
             {
-                Fail($"the plan lists {name} twice");
+                fail(Invariant($"{name} does not cross one cut: a transfer goes from a stage to the next one, and stage {from.Index}'s next is {Next(order, from.Index)}"));
+            }
+            else if (from is null && to is not null && to.Index != order[0])
+            {
+                fail(Invariant($"{name} brings the graph inputs to stage {to.Index}, but the first stage is {order[0]}"));
+            }
+            else if (to is null && from is not null && from.Index != order[^1])
+            {
+                fail(Invariant($"{name} takes the graph outputs from stage {from.Index}, but the last stage is {order[^1]}"));
             }
 
-            foreach (string tensor in TensorsOf(transfer, from))
+            string? sender = from?.Device ?? manifest.Source;
+            string? receiver = to?.Device ?? manifest.Sink;
+            if (receiver is null)
             {
-                if (!from.Outputs.Any(o => o.Name == tensor))
+                fail($"{name} goes to the sink, but the manifest names none");
+                continue;
+            }
+
+            CheckRoute(transfer, name, sender, receiver, manifest, fail);
+        }
+    }
+
+    private static string Next(int[] order, int index)
+    {
+        int at = Array.IndexOf(order, index);
+        return at + 1 < order.Length ? order[at + 1].ToString(CultureInfo.InvariantCulture) : "none";
+    }
+
+    private static void CheckTypes(PartitionPlan plan, Action<string> fail)
+    {
+        // One tensor, one element type: glue copies a tensor between records of different stages.
+        var types = new Dictionary<string, (string Type, int Stage)>(StringComparer.Ordinal);
+        foreach (PlanStage stage in plan.Stages)
+        {
+            foreach (PlanTensor tensor in stage.Inputs.Concat(stage.Outputs))
+            {
+                if (!types.TryAdd(tensor.Name, (tensor.Type, stage.Index)) && types[tensor.Name].Type != tensor.Type)
                 {
-                    Fail(Invariant($"{name} moves '{Show(tensor)}', which stage {from.Index} does not output"));
-                }
-
-                if (!to.Inputs.Any(i => i.Name == tensor))
-                {
-                    Fail(Invariant($"{name} moves '{Show(tensor)}', which stage {to.Index} does not take as input"));
+                    (string type, int first) = types[tensor.Name];
+                    fail(Invariant($"tensor '{Show(tensor.Name)}' is {Show(type)} in stage {first} but {Show(tensor.Type)} in stage {stage.Index}"));
+                    types[tensor.Name] = (tensor.Type, stage.Index);
                 }
             }
-
-            CheckRoute(transfer, name, from, to, manifest, Fail);
         }
     }
 
@@ -121,13 +183,12 @@ internal static class PlanChecks
         }
     }
 
-    private static void CheckRoute(
-        PlanTransfer transfer, string name, PlanStage from, PlanStage to, DeviceManifest manifest, Action<string> fail)
+    private static void CheckRoute(PlanTransfer transfer, string name, string sender, string receiver, DeviceManifest manifest, Action<string> fail)
     {
         var route = transfer.Route;
-        if (route.Count == 0 || route[0] != from.Device || route[route.Count - 1] != to.Device)
+        if (route.Count < 2 || route[0] != sender || route[route.Count - 1] != receiver)
         {
-            fail($"{name} has route '{Show(string.Join("->", route))}', which does not lead from '{Show(from.Device)}' to '{Show(to.Device)}'");
+            fail($"{name} has route '{Show(string.Join("->", route))}', which does not lead from '{Show(sender)}' to '{Show(receiver)}'");
             return;
         }
 
@@ -139,17 +200,6 @@ internal static class PlanChecks
             }
         }
     }
-
-    /// <summary>
-    /// The tensors a transfer moves: those it lists, or, when it lists none, every output of the sending stage whose
-    /// <c>to</c> names the receiving stage.
-    /// </summary>
-    /// <param name="transfer">The transfer.</param>
-    /// <param name="from">The sending stage.</param>
-    /// <returns>The tensor names, in the order moved.</returns>
-    public static EquatableArray<string> TensorsOf(PlanTransfer transfer, PlanStage from) => transfer.Tensors.Count > 0
-        ? transfer.Tensors
-        : from.Outputs.Where(o => transfer.ToStage is int to ? o.ToStages.Contains(to) : o.ToOutput).Select(o => o.Name).ToEquatableArray();
 
     /// <summary>The manifest link from <paramref name="from"/> to <paramref name="to"/>, or null.</summary>
     /// <param name="manifest">The manifest.</param>

@@ -2,8 +2,11 @@ using PartitionCompiler.Partitioning.Collections;
 
 namespace PartitionCompiler.Codegen.Spec;
 
-/// <summary>A send method of a stage class: <c>SendToStage1Async(Outputs, ITensorSender, ...)</c>.</summary>
-/// <param name="ToStage">The receiving stage.</param>
-/// <param name="Method">The method name, <c>SendToStage</c> + index + <c>Async</c>.</param>
-/// <param name="Tensors">The names of the outputs sent, in output order.</param>
-public sealed record SendSpec(int ToStage, string Method, EquatableArray<string> Tensors);
+/// <summary>
+/// The glue that sends one transfer's message: a stage's <c>SendAsync(outputs, arrival, ..., sender)</c>, or the plan's
+/// <c>SendGraphInputsAsync(graphInputs, sender)</c> for the input transfer.
+/// </summary>
+/// <param name="Transfer">The transfer sent.</param>
+/// <param name="Holders">Typed parameters for what the device kept from earlier, in parameter order.</param>
+/// <param name="Tensors">One source per tensor of the message, in the transfer's order.</param>
+public sealed record SendSpec(TransferSpec Transfer, EquatableArray<HolderSpec> Holders, EquatableArray<TensorSourceSpec> Tensors);

@@ -12,8 +12,9 @@ namespace PartitionCompiler.Codegen.Spec;
 /// <param name="EnergyJ">Predicted energy, to 6 significant digits.</param>
 /// <param name="Inputs">The stage model's inputs, in model order; properties unique within the <c>Inputs</c> record.</param>
 /// <param name="Outputs">The stage model's outputs, in model order; properties unique within the <c>Outputs</c> record.</param>
-/// <param name="Sends">One send method per transfer that leaves this stage, in plan order.</param>
-/// <param name="Receive">The receive method, when at least one transfer arrives at this stage.</param>
+/// <param name="Arrival">How the stage's inputs reach it: <c>ReceiveAsync</c> or <c>Arrive</c>.</param>
+/// <param name="Send">The <c>SendAsync</c> of the transfer that leaves the stage (to the next stage or to the sink), if any.</param>
+/// <param name="Collect">The last stage's <c>CollectGraphOutputs</c>, when the plan ends on its device (no output transfer).</param>
 public sealed record StageClassSpec(
     int Index,
     string Device,
@@ -24,5 +25,6 @@ public sealed record StageClassSpec(
     double EnergyJ,
     EquatableArray<TensorSpec> Inputs,
     EquatableArray<TensorSpec> Outputs,
-    EquatableArray<SendSpec> Sends,
-    ReceiveSpec? Receive);
+    ArrivalSpec Arrival,
+    SendSpec? Send,
+    GraphOutputsSpec? Collect);

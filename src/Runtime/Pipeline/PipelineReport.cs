@@ -6,7 +6,7 @@ namespace PartitionCompiler.Runtime.Pipeline;
 /// <summary>Measured versus predicted times of one pipeline run, per stage and per transfer.</summary>
 /// <param name="PlanName">The plan's name.</param>
 /// <param name="Stages">The stages, in run order.</param>
-/// <param name="Transfers">The transfers, in run order.</param>
+/// <param name="Transfers">The transfers, in run order (input and output transfers included).</param>
 /// <param name="TotalMeasuredMs">The measured wall time of the whole run in milliseconds.</param>
 /// <param name="PredictedLatencyMs">The plan's predicted latency in milliseconds.</param>
 public sealed record PipelineReport(
@@ -29,7 +29,7 @@ public sealed record PipelineReport(
         foreach (TransferTiming t in Transfers)
         {
             rows.Add([
-                $"transfer {t.FromStage}->{t.ToStage}", t.Link, t.Bytes.ToString(CultureInfo.InvariantCulture),
+                "transfer " + t.Label, t.Link, t.Bytes.ToString(CultureInfo.InvariantCulture),
                 Ms(t.MeasuredMs), Ms(t.PredictedMs), Ratio(t.MeasuredMs, t.PredictedMs),
             ]);
         }

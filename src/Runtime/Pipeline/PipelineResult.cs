@@ -3,7 +3,8 @@ using PartitionCompiler.Runtime.Tensors;
 namespace PartitionCompiler.Runtime.Pipeline;
 
 /// <summary>The outcome of one pipeline run.</summary>
-/// <param name="Outputs">The graph outputs (stage outputs marked <c>to: output</c>), in stage then output order.</param>
+/// <param name="Outputs">The graph outputs (stage outputs marked <c>to: output</c>) as the sink device holds them, in stage then
+/// output order.</param>
 /// <param name="Report">Measured versus predicted times.</param>
 public sealed record PipelineResult(IReadOnlyList<NamedTensor> Outputs, PipelineReport Report)
 {

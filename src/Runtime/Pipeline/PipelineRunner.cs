@@ -7,30 +7,37 @@ using PartitionCompiler.Runtime.Transport;
 namespace PartitionCompiler.Runtime.Pipeline;
 
 /// <summary>
-/// Runs every stage of a plan in one process, in plan order, moving tensors between stages through one
-/// <see cref="InProcessTransport"/> per transfer (throttled to the transfer's hops when
-/// <see cref="PipelineRunnerOptions.Throttle"/> is set), and times each stage and transfer against the plan's
-/// predictions. For tests, verification and simulation; a deployed app runs its own stage on each device.
+/// Runs every stage of a plan in one process, in plan order, moving tensors exactly as the plan's transfers say, and
+/// times each stage and transfer against the plan's predictions. For tests, verification and simulation; a deployed
+/// app runs its own stage on each device.
 /// </summary>
 /// <remarks>
-/// Graph inputs feed the stage inputs whose source is the graph input. A stage input produced by an earlier stage
-/// arrives through the transfer from that stage; when the plan lists no such transfer the tensor is handed over
-/// directly and untimed. Stage sessions are loaded once, in the constructor, and reused by every run; runs may
-/// overlap (each run has its own links).
+/// <para>The plan's cut model: each device holds a pool of tensors, filled with the graph inputs (on the source
+/// device), the tensors transfers deliver to it, and the outputs of the stages it runs. A stage runs on exactly its
+/// inputs, taken from its device's pool. A transfer sends exactly the tensors it lists, taken from the sending device's
+/// pool (its own outputs and whatever it relays), hop by hop along its route, one <see cref="InProcessTransport"/> per
+/// hop, each throttled to its hop's rate and latency when <see cref="PipelineRunnerOptions.Throttle"/> is set. What a
+/// transfer delivers joins the receiving device's pool before its <c>ToStage</c> runs. The input transfer sends the
+/// graph inputs from the source device before stage 0; the output transfer delivers the graph outputs to the sink
+/// device, where the result is collected.</para>
+/// <para>Stage sessions are loaded once, in the constructor, and reused by every run; runs may overlap (each run has
+/// its own pools and links).</para>
 /// </remarks>
 public sealed class PipelineRunner : IDisposable
 {
     private readonly PlanDescriptor _plan;
     private readonly PipelineRunnerOptions _options;
-    private readonly StageDescriptor[] _stages;
+    private readonly PipelineSchedule _schedule;
     private readonly Dictionary<int, StageSession> _sessions = [];
     private long _sequence = -1;
 
     /// <summary>Checks the plan and loads every stage's model.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="options">How to run; default options when null.</param>
-    /// <exception cref="ArgumentException">The plan is inconsistent (repeated stage index, a transfer or input naming
-    /// a missing or later stage).</exception>
+    /// <exception cref="ArgumentException">The plan is inconsistent: a repeated stage index, a transfer naming a missing
+    /// stage or leaving from or arriving at another device than its stage's, a transfer sending a tensor its sending
+    /// device does not hold, a stage input that never reaches the stage's device, a graph output that never reaches the
+    /// sink.</exception>
     /// <exception cref="FileNotFoundException">A stage file is missing.</exception>
     public PipelineRunner(PlanDescriptor plan, PipelineRunnerOptions? options = null)
     {
@@ -38,11 +45,10 @@ public sealed class PipelineRunner : IDisposable
         _plan = plan;
         _options = options ?? new PipelineRunnerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.LinkCapacity, 1, nameof(options));
-        _stages = [.. plan.Stages.OrderBy(s => s.Index)];
-        Validate(plan, _stages);
+        _schedule = PipelineSchedule.Create(plan);
         try
         {
-            foreach (StageDescriptor stage in _stages)
+            foreach (StageDescriptor stage in _schedule.Stages)
             {
                 _sessions.Add(stage.Index, new StageSession(stage.File, _options.StageFolder, _options.SessionOptions));
             }
@@ -65,48 +71,53 @@ public sealed class PipelineRunner : IDisposable
         : throw new KeyNotFoundException($"Plan '{_plan.Name}' has no stage {index}.");
 
     /// <summary>Runs the whole plan once.</summary>
-    /// <param name="inputs">The graph inputs, by name.</param>
+    /// <param name="inputs">The graph inputs, by name (others are ignored).</param>
     /// <param name="cancellationToken">Cancels the run between stages and during transfers.</param>
-    /// <returns>The graph outputs and the timing report.</returns>
+    /// <returns>The graph outputs, as the sink device holds them, and the timing report.</returns>
     /// <exception cref="ArgumentException">A graph input is missing or has another element type.</exception>
     public async Task<PipelineResult> RunAsync(IEnumerable<NamedTensor> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         Dictionary<string, NamedTensor> graphInputs = CheckInputs(inputs);
-        long sequence = Interlocked.Increment(ref _sequence);
-        var produced = new Dictionary<int, IReadOnlyList<NamedTensor>>();
-        var delivered = _stages.ToDictionary(s => s.Index, _ => new Dictionary<string, NamedTensor>(StringComparer.Ordinal));
-        var stageTimes = new List<StageTiming>();
-        var transferTimes = new List<TransferTiming>();
+        var run = new RunState(Interlocked.Increment(ref _sequence));
         long start = Stopwatch.GetTimestamp();
 
-        foreach (StageDescriptor stage in _stages)
+        Dictionary<string, NamedTensor> source = run.Pool(_schedule.Source);
+        foreach (StageInputDescriptor input in _plan.GraphInputs)
+        {
+            source[input.Name] = graphInputs[input.Name];
+        }
+
+        if (_schedule.Input is TransferDescriptor first)
+        {
+            await SendAsync(run, first, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (StageDescriptor stage in _schedule.Stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stageInputs = stage.Inputs.Select(input => FindInput(stage, input, graphInputs, delivered, produced)).ToList();
+            Dictionary<string, NamedTensor> pool = run.Pool(stage.Device);
+            run.Deliver(stage.Index, pool);
+            NamedTensor[] stageInputs = [.. stage.Inputs.Select(i => pool[i.Name])];
             long stageStart = Stopwatch.GetTimestamp();
             IReadOnlyList<NamedTensor> outputs = _sessions[stage.Index].Run(stageInputs, [.. stage.Outputs.Select(o => o.Name)]);
-            stageTimes.Add(new StageTiming(stage.Index, stage.Device, Stopwatch.GetElapsedTime(stageStart).TotalMilliseconds, stage.PredictedMs));
-            produced[stage.Index] = outputs;
-
-            foreach (TransferDescriptor transfer in _plan.Transfers.Where(t => t.FromStage == stage.Index))
+            run.Stages.Add(new StageTiming(stage.Index, stage.Device, Stopwatch.GetElapsedTime(stageStart).TotalMilliseconds, stage.PredictedMs));
+            foreach (NamedTensor output in outputs)
             {
-                var message = new TensorMessage(transfer.FromStage, transfer.ToStage, sequence, TransferredTensors(stage, transfer, outputs));
-                (TensorMessage received, double ms) = await MoveAsync(transfer, message, cancellationToken).ConfigureAwait(false);
-                foreach (NamedTensor tensor in received.Tensors)
-                {
-                    delivered[transfer.ToStage][tensor.Name] = tensor;
-                }
+                pool[output.Name] = output;
+            }
 
-                transferTimes.Add(new TransferTiming(transfer.FromStage, transfer.ToStage, transfer.Link, received.PayloadBytes, ms, transfer.PredictedMs));
+            foreach (TransferDescriptor transfer in PipelineSchedule.Leaving(_plan, stage.Index))
+            {
+                await SendAsync(run, transfer, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var graphOutputs = _stages
-            .SelectMany(s => s.Outputs.Where(o => o.ToOutput).Select(o => produced[s.Index].First(t => t.Name == o.Name)))
-            .ToList();
+        Dictionary<string, NamedTensor> sink = run.Pool(_schedule.Sink);
+        run.Deliver(null, sink);
+        var graphOutputs = _plan.GraphOutputs.Select(o => sink[o.Name]).ToList();
         var report = new PipelineReport(
-            _plan.Name, stageTimes, transferTimes, Stopwatch.GetElapsedTime(start).TotalMilliseconds, _plan.PredictedLatencyMs);
+            _plan.Name, run.Stages, run.Transfers, Stopwatch.GetElapsedTime(start).TotalMilliseconds, _plan.PredictedLatencyMs);
         return new PipelineResult(graphOutputs, report);
     }
 
@@ -119,50 +130,6 @@ public sealed class PipelineRunner : IDisposable
         }
 
         _sessions.Clear();
-    }
-
-    private static void Validate(PlanDescriptor plan, StageDescriptor[] stages)
-    {
-        var indices = new HashSet<int>();
-        foreach (StageDescriptor stage in stages)
-        {
-            if (!indices.Add(stage.Index))
-            {
-                throw new ArgumentException($"Plan '{plan.Name}' has two stages with index {stage.Index}.", nameof(plan));
-            }
-        }
-
-        foreach (StageDescriptor stage in stages)
-        {
-            foreach (StageInputDescriptor input in stage.Inputs.Where(i => !i.IsGraphInput))
-            {
-                if (!indices.Contains(input.FromStage!.Value) || input.FromStage >= stage.Index)
-                {
-                    throw new ArgumentException(
-                        $"Plan '{plan.Name}': stage {stage.Index} input '{input.Name}' comes from stage {input.FromStage}, which is missing or does not run earlier.",
-                        nameof(plan));
-                }
-            }
-        }
-
-        foreach (TransferDescriptor transfer in plan.Transfers)
-        {
-            if (!indices.Contains(transfer.FromStage) || !indices.Contains(transfer.ToStage) || transfer.FromStage >= transfer.ToStage)
-            {
-                throw new ArgumentException(
-                    $"Plan '{plan.Name}': transfer {transfer.FromStage}->{transfer.ToStage} names a missing stage or goes backwards.",
-                    nameof(plan));
-            }
-        }
-    }
-
-    private static NamedTensor[] TransferredTensors(StageDescriptor stage, TransferDescriptor transfer, IReadOnlyList<NamedTensor> outputs)
-    {
-        IEnumerable<string> names = transfer.Tensors.Count > 0
-            ? transfer.Tensors
-            : stage.Outputs.Where(o => o.ToStages.Contains(transfer.ToStage)).Select(o => o.Name);
-        return [.. names.Select(name => outputs.FirstOrDefault(t => t.Name == name)
-            ?? throw new InvalidOperationException($"Transfer {transfer.FromStage}->{transfer.ToStage} moves '{name}', which stage {stage.Index} does not produce."))];
     }
 
     private Dictionary<string, NamedTensor> CheckInputs(IEnumerable<NamedTensor> inputs)
@@ -191,42 +158,79 @@ public sealed class PipelineRunner : IDisposable
         return byName;
     }
 
-    private static NamedTensor FindInput(
-        StageDescriptor stage,
-        StageInputDescriptor input,
-        Dictionary<string, NamedTensor> graphInputs,
-        Dictionary<int, Dictionary<string, NamedTensor>> delivered,
-        Dictionary<int, IReadOnlyList<NamedTensor>> produced)
+    private async Task SendAsync(RunState run, TransferDescriptor transfer, CancellationToken cancellationToken)
     {
-        if (input.FromStage is not int from)
+        Dictionary<string, NamedTensor> pool = run.Pool(transfer.Route[0]);
+        var message = new TensorMessage(
+            transfer.FromStage ?? TensorMessage.NoStage,
+            transfer.ToStage ?? TensorMessage.NoStage,
+            run.Sequence,
+            transfer.Tensors.Select(name => pool[name]));
+        long start = Stopwatch.GetTimestamp();
+        if (transfer.Hops.Count == 0)
         {
-            return graphInputs[input.Name];
+            message = await HopAsync(transfer.Link, null, message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (HopDescriptor hop in transfer.Hops)
+            {
+                message = await HopAsync(hop.From + "->" + hop.To, hop, message, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        if (delivered[stage.Index].TryGetValue(input.Name, out NamedTensor? arrived))
-        {
-            return arrived;
-        }
-
-        return produced[from].FirstOrDefault(t => t.Name == input.Name)
-            ?? throw new InvalidOperationException($"Stage {stage.Index} needs '{input.Name}' from stage {from}, which did not produce it.");
+        double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        run.Transfers.Add(new TransferTiming(
+            transfer.FromStage, transfer.ToStage, transfer.Link, [.. message.Tensors.Select(t => t.Name)], message.PayloadBytes, ms, transfer.PredictedMs));
+        run.Arrive(transfer.ToStage, message);
     }
 
-    private async Task<(TensorMessage Message, double Ms)> MoveAsync(
-        TransferDescriptor transfer, TensorMessage message, CancellationToken cancellationToken)
+    private async Task<TensorMessage> HopAsync(string name, HopDescriptor? hop, TensorMessage message, CancellationToken cancellationToken)
     {
-        ITensorTransport link = new InProcessTransport(_options.LinkCapacity, $"stage{transfer.FromStage}->stage{transfer.ToStage}");
-        if (_options.Throttle && transfer.Hops.Count > 0)
+        // One link per hop: the device at the hop's end receives the message and forwards it on the next hop.
+        ITensorTransport link = new InProcessTransport(_options.LinkCapacity, name);
+        if (_options.Throttle && hop is not null)
         {
-            link = new ThrottledTransport(link, transfer.Hops);
+            link = new ThrottledTransport(link, [hop]);
         }
 
         await using (link.ConfigureAwait(false))
         {
-            long start = Stopwatch.GetTimestamp();
             await link.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            TensorMessage received = await link.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-            return (received, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return await link.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The state of one run: each device's pool, the messages not yet delivered, and the timings.</summary>
+    private sealed class RunState(long sequence)
+    {
+        private readonly Dictionary<string, Dictionary<string, NamedTensor>> _pools = new(StringComparer.Ordinal);
+        private readonly List<(int? ToStage, TensorMessage Message)> _inFlight = [];
+
+        public long Sequence { get; } = sequence;
+
+        public List<StageTiming> Stages { get; } = [];
+
+        public List<TransferTiming> Transfers { get; } = [];
+
+        public Dictionary<string, NamedTensor> Pool(string device) => _pools.TryGetValue(device, out Dictionary<string, NamedTensor>? pool)
+            ? pool
+            : _pools[device] = new Dictionary<string, NamedTensor>(StringComparer.Ordinal);
+
+        public void Arrive(int? toStage, TensorMessage message) => _inFlight.Add((toStage, message));
+
+        /// <summary>Adds the tensors of the messages bound for <paramref name="toStage"/> (null: the sink) to a pool.</summary>
+        public void Deliver(int? toStage, Dictionary<string, NamedTensor> pool)
+        {
+            foreach ((_, TensorMessage message) in _inFlight.Where(m => m.ToStage == toStage))
+            {
+                foreach (NamedTensor tensor in message.Tensors)
+                {
+                    pool[tensor.Name] = tensor;
+                }
+            }
+
+            _inFlight.RemoveAll(m => m.ToStage == toStage);
         }
     }
 }

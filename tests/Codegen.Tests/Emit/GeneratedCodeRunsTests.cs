@@ -7,9 +7,9 @@ namespace PartitionCompiler.Codegen.Tests.Emit;
 
 /// <summary>
 /// Runs generated code: the two-stage plan's classes are compiled in memory together with a small driver that uses them
-/// the way an app would (typed records, <c>RunAsync</c>, <c>SendToStage1Async</c> over an in-process link,
-/// <c>ReceiveAsync</c>, <c>Run</c>), and with the plan's <c>Descriptor</c> in a <c>PipelineRunner</c>. Both must give
-/// what the whole model gives.
+/// the way an app would (<c>Arrive</c> from the typed graph inputs, <c>RunAsync</c>, <c>SendAsync</c> over an in-process
+/// link, <c>ReceiveAsync</c>, <c>Run</c>, <c>CollectGraphOutputs</c>), and with the plan's <c>Descriptor</c> in a
+/// <c>PipelineRunner</c>. Both must give what the whole model gives.
 /// </summary>
 public sealed class GeneratedCodeRunsTests
 {
@@ -29,15 +29,22 @@ public sealed class GeneratedCodeRunsTests
             public static async System.Threading.Tasks.Task<float[]> StagesAsync(string folder, float[] x, float[] scale)
             {
                 TinyPlan.StageFolder = folder;
-                TinyPlan.Glasses.Stage0.Outputs outputs0 = await TinyPlan.Glasses.Stage0.RunAsync(new() { X0 = new DenseTensor<float>(x, [2, 4]) });
+                TinyPlan.Glasses.Stage0.Arrival arrival0 = TinyPlan.Glasses.Stage0.Arrive(
+                    new() { X0 = new DenseTensor<float>(x, [2, 4]), Scale = new DenseTensor<float>(scale, [2, 5]) }, sequence: 7);
+                TinyPlan.Glasses.Stage0.Outputs outputs0 = await TinyPlan.Glasses.Stage0.RunAsync(arrival0.Inputs);
 
                 await using var link = new InProcessTransport(1, "glasses->phone");
-                await TinyPlan.Glasses.Stage0.SendToStage1Async(outputs0, link, sequence: 7);
-                TinyPlan.Phone.Stage1.Inputs inputs1 = await TinyPlan.Phone.Stage1.ReceiveAsync(link, new DenseTensor<float>(scale, [2, 5]));
+                await TinyPlan.Glasses.Stage0.SendAsync(outputs0, arrival0, link);
+                TinyPlan.Phone.Stage1.Arrival arrival1 = await TinyPlan.Phone.Stage1.ReceiveAsync(link);
+                if (arrival1.Sequence != 7)
+                {
+                    throw new System.InvalidOperationException("The sequence number did not travel with the message.");
+                }
 
                 using var session = TinyPlan.Phone.Stage1.Load(folder);
-                TinyPlan.Phone.Stage1.Outputs outputs1 = TinyPlan.Phone.Stage1.Run(session, inputs1);
-                return outputs1.Y.Buffer.ToArray();
+                TinyPlan.Phone.Stage1.Outputs outputs1 = TinyPlan.Phone.Stage1.Run(session, arrival1.Inputs);
+                TinyPlan.GraphOutputs result = TinyPlan.Phone.Stage1.CollectGraphOutputs(outputs1, arrival1);
+                return result.Y.Buffer.ToArray();
             }
 
             /// <summary>The whole plan in the runtime's pipeline runner.</summary>

@@ -25,7 +25,7 @@ public sealed class HostileNamesTests
     private static readonly HashSet<string> AllowedCreations =
     [
         "PlanDescriptor", "StageDescriptor", "StageInputDescriptor", "StageOutputDescriptor", "TransferDescriptor",
-        "HopDescriptor", "TensorMessage", "KeyNotFoundException", "InvalidOperationException",
+        "HopDescriptor", "TensorDescriptor", "TensorMessage", "KeyNotFoundException", "InvalidOperationException",
     ];
 
     private static readonly HashSet<string> AllowedDocElements = ["summary", "remarks", "param", "returns", "c", "see"];
@@ -73,7 +73,7 @@ public sealed class HostileNamesTests
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.All(
-            HostilePlans.TensorNames.Concat(HostilePlans.ParameterNames).Concat(HostilePlans.Devices),
+            HostilePlans.TensorNames.Concat(HostilePlans.ParameterNames).Concat(HostilePlans.Devices).Append(HostilePlans.Source).Append(HostilePlans.Sink),
             name => Assert.Contains(name, literals));
     }
 
@@ -90,6 +90,8 @@ public sealed class HostileNamesTests
         Assert.Equal(HostilePlans.Devices, descriptor.Stages.Select(s => s.Device));
         Assert.All(descriptor.Stages, s => Assert.Equal(HostilePlans.TensorNames, s.Outputs.Select(o => o.Name)));
         Assert.Equal(HostilePlans.ParameterNames, descriptor.Stage(1).Inputs.Where(i => i.IsGraphInput).Select(i => i.Name));
+        Assert.Equal((HostilePlans.Source, HostilePlans.Sink), (descriptor.SourceDevice, descriptor.SinkDevice));
+        Assert.Equal([HostilePlans.Source, HostilePlans.Devices[0]], descriptor.Transfers[0].Route);
     }
 
     [Fact]
@@ -98,14 +100,19 @@ public sealed class HostileNamesTests
         CodegenSpec spec = Spec();
         StageClassSpec stage1 = spec.Stages[1];
 
-        Assert.Equal(["SystemIOFileDeleteX", "Phone", "Phone_2", "HostilePlan_2", "Stage0_2", "ОчкиSummary", "File", "Inputs"], spec.Devices.Select(d => d.ClassName));
+        Assert.Equal(
+            ["SystemIOFileDeleteX", "Phone", "Phone_2", "HostilePlan_2", "Stage0_2", "ОчкиSummary", "File", "Inputs", "Arrival", "GraphOutputs_2"],
+            spec.Devices.Select(d => d.ClassName));
         Assert.Equal(stage1.Inputs.Count, stage1.Inputs.Select(i => i.Property).Distinct().Count());
         Assert.Equal(["Ab", "AB", "AB_2", "AB_3"], stage1.Inputs.Where(i => i.Name is "ab" or "a_b" or "A-B" or "a__b").Select(i => i.Property));
         Assert.Equal(["Xy", "Xy_2"], stage1.Inputs.Where(i => i.Name is "x\u200Dy" or "xy").Select(i => i.Property));
         Assert.Equal(["Equals_2", "ToString_2", "Inputs_2", "Outputs", "Descriptors_2"], stage1.Inputs.Where(i => i.Name is "Equals" or "ToString" or "Inputs" or "Outputs" or "Descriptors").Select(i => i.Property));
+        Assert.Equal(spec.GraphInputs.Count, spec.GraphInputs.Select(i => i.Property).Distinct().Count());
         Assert.Equal(
-            ["cancellationToken_2", "message0_2", "fromStage0_2", "@await", "@var", "@class", "tensor", "index", "@global", "task", "inputs"],
-            stage1.Receive!.Parameters.Select(p => p.Parameter));
+            ["CancellationToken", "Message", "Receiver", "Sender", "Arrival", "Outputs_2", "GraphInputs_2", "Stage0Outputs", "Sequence"],
+            spec.GraphInputs.Where(i => HostilePlans.ParameterNames.Take(9).Contains(i.Name)).Select(i => i.Property));
+        Assert.Equal(["Inputs", "Outputs"], spec.GraphInputs.Where(i => i.Name is "Inputs" or "Outputs").Select(i => i.Property));
+        Assert.Equal(["Arrival_2", "GraphInputs_3"], spec.GraphInputs.Where(i => i.Name is "Arrival" or "GraphInputs").Select(i => i.Property));
     }
 
     private static CodegenSpec Spec()

@@ -8,8 +8,8 @@ namespace PartitionCompiler.Codegen.Tests.Emit;
 
 /// <summary>
 /// A small model split by hand into two stage files that share seeded weights, and the plan that describes the split.
-/// Whole model: A = relu(X·W1), C = X·W3, Y = (A·W2 + C) ⊙ S. Stage 0 (glasses) computes A and C and sends both;
-/// stage 1 (phone) takes them and the graph input S. Tensor names carry punctuation so the generated properties differ
+/// Whole model: A = relu(X·W1), C = X·W3, Y = (A·W2 + C) ⊙ S. Stage 0 (glasses, the source) computes A and C; the
+/// transfer to stage 1 (phone) carries both and relays the graph input S, which only stage 1 reads. Tensor names carry punctuation so the generated properties differ
 /// from them (<c>x:0</c> becomes <c>X0</c>, <c>relu/out</c> <c>ReluOut</c>, <c>skip.c</c> <c>SkipC</c>).
 /// </summary>
 internal sealed class TwoStageModel : IDisposable
@@ -95,7 +95,7 @@ internal sealed class TwoStageModel : IDisposable
                     [PlanTensor.Output("y", "float32", y, TestPlans.Stages(), true)],
                     file: "phone/tiny.stage1.onnx")),
             EquatableArray.Create(new PlanTransfer(
-                0, 1, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names("relu/out", "skip.c"), 64, 1.0, 0)),
+                0, 1, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names("scale", "relu/out", "skip.c"), 104, 1.0, 0)),
             EquatableArray<PlanAlternative>.Empty);
     }
 

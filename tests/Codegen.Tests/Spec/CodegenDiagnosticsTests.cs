@@ -5,7 +5,7 @@ using PartitionCompiler.Partitioning.Plan;
 
 namespace PartitionCompiler.Codegen.Tests.Spec;
 
-/// <summary>One test per code generation diagnostic (PC0460-PC0463).</summary>
+/// <summary>One test per code generation diagnostic (PC0460-PC0463), and one per cut-model rule of PC0463.</summary>
 public sealed class CodegenDiagnosticsTests
 {
     private static readonly SourceLocation PlanFile = new("detector.plan.json");
@@ -59,16 +59,115 @@ public sealed class CodegenDiagnosticsTests
     }
 
     [Fact]
-    public void PC0463_transfer_moves_a_tensor_its_stage_does_not_output()
+    public void PC0463_transfer_sends_a_tensor_its_device_does_not_hold()
+    {
+        PartitionPlan plan = WithTransfer(TestPlans.ThreeDevices(), 0, t => t with { Tensors = TestPlans.Names("scale", "features", "onnx::Gather_42", "ghost") });
+
+        AssertInconsistent(plan, "transfer 0->1 sends 'ghost', which 'glasses' does not hold after stage 0");
+    }
+
+    [Fact]
+    public void PC0463_stage_input_that_no_transfer_brings()
+    {
+        // The graph input 'scale' is on the glasses (the source); stage 1 on the phone needs transfer 0->1 to relay it.
+        PartitionPlan plan = WithTransfer(TestPlans.ThreeDevices(), 0, t => t with { Tensors = TestPlans.Names("features", "onnx::Gather_42") });
+
+        AssertInconsistent(plan, "stage 1 input 'scale' is not on 'phone' when the stage runs: transfer 0->1 does not bring it and 'phone' has not kept it");
+    }
+
+    [Fact]
+    public void PC0463_skip_tensor_that_is_not_relayed()
+    {
+        // onnx::Gather_42 goes from stage 0 to stage 2: it must ride through the phone in transfer 1->2 too.
+        PartitionPlan plan = WithTransfer(TestPlans.ThreeDevices(), 1, t => t with { Tensors = TestPlans.Names("embedding", "aux_score") });
+
+        AssertInconsistent(plan, "stage 2 input 'onnx::Gather_42' is not on 'cloud' when the stage runs");
+    }
+
+    [Fact]
+    public void PC0463_graph_output_left_behind()
+    {
+        PartitionPlan plan = WithTransfer(TestPlans.ThreeDevices(), 1, t => t with { Tensors = TestPlans.Names("onnx::Gather_42", "embedding") });
+
+        AssertInconsistent(plan, "graph output 'aux_score' is not on 'cloud', where the plan ends");
+    }
+
+    [Fact]
+    public void PC0463_transfer_that_skips_a_stage()
     {
         PartitionPlan plan = TestPlans.ThreeDevices();
-        plan = plan with { Transfers = EquatableArray.Create(plan.Transfers[0] with { Tensors = TestPlans.Names("features", "ghost") }, plan.Transfers[1]) };
+        plan = plan with { Transfers = EquatableArray.Create(plan.Transfers[0], plan.Transfers[1] with { FromStage = 0, Route = TestPlans.Names("glasses", "phone", "relay", "cloud") }) };
 
-        Diagnostic[] diagnostics = [.. Build(plan).Diagnostics];
+        Assert.Contains(
+            Build(plan).Diagnostics,
+            d => d.Code == "PC0463" && d.Message.Contains("transfer 0->2 does not cross one cut: a transfer goes from a stage to the next one, and stage 0's next is 1", StringComparison.Ordinal));
+    }
 
-        Assert.Equal(["PC0463", "PC0463"], diagnostics.Select(d => d.Code));
-        Assert.Contains("transfer 0->1 moves 'ghost', which stage 0 does not output", diagnostics[0].Message, StringComparison.Ordinal);
-        Assert.Contains("transfer 0->1 moves 'ghost', which stage 1 does not take as input", diagnostics[1].Message, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("input->1", "transfer input->1 brings the graph inputs to stage 1, but the first stage is 0")]
+    [InlineData("0->output", "transfer 0->output takes the graph outputs from stage 0, but the last stage is 2")]
+    [InlineData("2->output", "transfer 2->output goes to the sink, but the manifest names none")]
+    [InlineData("input->output", "transfer input->output connects no stage")]
+    public void PC0463_input_and_output_transfers_must_fit_the_plans_ends(string ends, string problem)
+    {
+        PartitionPlan plan = TestPlans.ThreeDevices();
+        PlanTransfer extra = ends switch
+        {
+            "input->1" => new PlanTransfer(null, 1, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names("scale"), 4, 1, 0),
+            "0->output" => new PlanTransfer(0, null, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names(), 0, 1, 0),
+            "2->output" => new PlanTransfer(2, null, TestPlans.Names("cloud"), "cloud", TestPlans.Names("probs"), 40, 1, 0),
+            _ => new PlanTransfer(null, null, TestPlans.Names("glasses", "phone"), "glasses->phone", TestPlans.Names(), 0, 1, 0),
+        };
+
+        Assert.Contains(Build(plan with { Transfers = plan.Transfers.Append(extra).ToEquatableArray() }).Diagnostics, d => d.Code == "PC0463" && d.Message.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PC0463_input_transfer_not_from_the_source()
+    {
+        // The manifest's source is the glasses; a transfer of the graph inputs must leave from there.
+        PartitionPlan plan = TestPlans.ThreeDevices();
+        plan = plan with
+        {
+            Transfers = plan.Transfers.Prepend(new PlanTransfer(null, 0, TestPlans.Names("phone", "glasses"), "phone->glasses", TestPlans.Names("images", "scale"), 0, 1, 0)).ToEquatableArray(),
+        };
+
+        AssertInconsistent(plan, "transfer input->0 has route 'phone->glasses', which does not lead from 'glasses' to 'glasses'");
+    }
+
+    [Fact]
+    public void PC0463_input_transfer_sends_what_is_not_a_graph_input()
+    {
+        PartitionPlan plan = TestPlans.ThreeDevices();
+        var manifest = TestPlans.ThreeDevicesManifest() with { Source = "phone" };
+        plan = plan with
+        {
+            Transfers = plan.Transfers.Prepend(new PlanTransfer(null, 0, TestPlans.Names("phone", "glasses"), "phone->glasses", TestPlans.Names("images", "scale", "features"), 0, 1, 0)).ToEquatableArray(),
+        };
+
+        Diagnostic diagnostic = Assert.Single(CodegenSpecBuilder.Build(plan, manifest, "MyApp.Partitions", "DetectorPlan", PlanFile).Diagnostics);
+
+        Assert.Contains("transfer input->0 sends 'features', which is not a graph input", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PC0463_plan_that_stops_short_of_the_sink()
+    {
+        var result = CodegenSpecBuilder.Build(TestPlans.ThreeDevices(), TestPlans.ThreeDevicesManifest() with { Sink = "glasses" }, "MyApp.Partitions", "DetectorPlan", PlanFile);
+
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Contains("the plan ends on 'cloud', but the manifest's sink is 'glasses' and no transfer takes the graph outputs there", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PC0463_one_tensor_with_two_element_types()
+    {
+        PartitionPlan plan = WithStage(TestPlans.ThreeDevices(), 2, s => s with
+        {
+            Inputs = EquatableArray.Create(s.Inputs[0], PlanTensor.Input("onnx::Gather_42", "int32", TestPlans.Dims(1, 16), 0)),
+        });
+
+        AssertInconsistent(plan, "tensor 'onnx::Gather_42' is int64 in stage 0 but int32 in stage 2");
     }
 
     [Fact]
@@ -155,6 +254,9 @@ public sealed class CodegenDiagnosticsTests
         Assert.Equal(result.Diagnostics.Any(d => d.IsError), !result.Succeeded);
         return result;
     }
+
+    private static PartitionPlan WithTransfer(PartitionPlan plan, int index, Func<PlanTransfer, PlanTransfer> change) =>
+        plan with { Transfers = plan.Transfers.Select((t, i) => i == index ? change(t) : t).ToEquatableArray() };
 
     private static PartitionPlan WithStage(PartitionPlan plan, int index, Func<PlanStage, PlanStage> change) =>
         plan with { Stages = plan.Stages.Select(s => s.Index == index ? change(s) : s).ToEquatableArray() };

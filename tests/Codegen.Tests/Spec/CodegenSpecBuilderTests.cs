@@ -58,41 +58,80 @@ public sealed class CodegenSpecBuilderTests
     }
 
     [Fact]
-    public void Receive_takes_transferred_inputs_from_links_and_the_rest_as_parameters()
+    public void The_first_stage_on_the_source_arrives_from_the_graph_inputs()
     {
-        StageClassSpec stage1 = Build(TestPlans.ThreeDevices()).Stages[1];
+        CodegenSpec spec = Build(TestPlans.ThreeDevices());
+        ArrivalSpec arrival = spec.Stages[0].Arrival;
 
-        ReceiveSpec receive = Assert.IsType<ReceiveSpec>(stage1.Receive);
-        ReceiveSourceSpec source = Assert.Single(receive.Sources);
-        Assert.Equal((0, "fromStage0", "message0"), (source.FromStage, source.Parameter, source.Local));
-        Assert.Equal(["features", "onnx::Gather_42"], source.Tensors);
-        Assert.Equal([new ReceiveParameterSpec("scale", "scale")], receive.Parameters);
-        Assert.Null(Build(TestPlans.ThreeDevices()).Stages[0].Receive);
+        Assert.Equal("Arrive", arrival.Method);
+        Assert.True(arrival.TensorsFromGraphInputs);
+        Assert.Equal([new HolderSpec(HolderKind.GraphInputs, -1, "graphInputs")], arrival.Holders);
+        Assert.Equal([new TensorSourceSpec("images", SourceForm.Record, "graphInputs", "Images")], arrival.Inputs);
+        Assert.Equal(["images", "scale"], spec.GraphInputs.Select(t => t.Name));
+        Assert.Null(spec.SendGraphInputs);
     }
 
     [Fact]
-    public void Sends_follow_the_plan_transfers()
+    public void Later_stages_receive_their_inputs_from_the_arriving_message()
+    {
+        StageClassSpec stage2 = Build(TestPlans.ThreeDevices()).Stages[2];
+
+        Assert.Equal("ReceiveAsync", stage2.Arrival.Method);
+        Assert.Equal("1->2", stage2.Arrival.Transfer!.Label);
+        Assert.Empty(stage2.Arrival.Holders);
+        Assert.Equal(
+            [new TensorSourceSpec("embedding", SourceForm.Message, "message", null), new TensorSourceSpec("onnx::Gather_42", SourceForm.Message, "message", null)],
+            stage2.Arrival.Inputs);
+    }
+
+    [Fact]
+    public void Sends_take_own_outputs_and_relay_what_arrived()
     {
         CodegenSpec spec = Build(TestPlans.ThreeDevices());
 
-        Assert.Equal([new SendSpec(1, "SendToStage1Async", TestPlans.Names("features", "onnx::Gather_42"))], spec.Stages[0].Sends);
-        Assert.Equal([new SendSpec(2, "SendToStage2Async", TestPlans.Names("embedding"))], spec.Stages[1].Sends);
-        Assert.Empty(spec.Stages[2].Sends);
+        SendSpec send0 = spec.Stages[0].Send!;
+        Assert.Equal(
+            [
+                new TensorSourceSpec("scale", SourceForm.ArrivalTensors, "arrival", null),
+                new TensorSourceSpec("features", SourceForm.Record, "outputs", "Features"),
+                new TensorSourceSpec("onnx::Gather_42", SourceForm.Record, "outputs", "OnnxGather42"),
+            ],
+            send0.Tensors);
+        SendSpec send1 = spec.Stages[1].Send!;
+        Assert.Equal(
+            [
+                new TensorSourceSpec("onnx::Gather_42", SourceForm.ArrivalTensors, "arrival", null),
+                new TensorSourceSpec("embedding", SourceForm.Record, "outputs", "Embedding"),
+                new TensorSourceSpec("aux_score", SourceForm.Record, "outputs", "AuxScore"),
+            ],
+            send1.Tensors);
+        Assert.All([send0, send1], s => Assert.Empty(s.Holders));
+        Assert.Null(spec.Stages[2].Send);
     }
 
     [Fact]
-    public void A_transfer_without_a_tensor_list_moves_the_outputs_that_name_its_target()
+    public void The_last_stage_collects_its_own_and_the_relayed_graph_outputs()
     {
-        PartitionPlan plan = TestPlans.ThreeDevices();
-        plan = plan with
-        {
-            Transfers = TestPlans.ThreeDevices().Transfers.Select(t => t with { Tensors = TestPlans.Names() }).ToArray(),
-        };
+        CodegenSpec spec = Build(TestPlans.ThreeDevices());
 
-        CodegenSpec spec = Build(plan);
+        Assert.Equal(["aux_score", "probs"], spec.GraphOutputs.Select(t => t.Name));
+        Assert.Equal([1, 2], spec.GraphOutputs.Select(t => t.FromStage!.Value));
+        GraphOutputsSpec collect = spec.Stages[2].Collect!;
+        Assert.Null(collect.Transfer);
+        Assert.Equal(
+            [new TensorSourceSpec("aux_score", SourceForm.ArrivalTensors, "arrival", null), new TensorSourceSpec("probs", SourceForm.Record, "outputs", "Probs")],
+            collect.Outputs);
+        Assert.Null(spec.Stages[1].Collect);
+        Assert.Null(spec.ReceiveGraphOutputs);
+    }
 
-        Assert.Equal(["features", "onnx::Gather_42"], spec.Transfers[0].Tensors);
-        Assert.Equal(["embedding"], spec.Stages[1].Sends[0].Tensors);
+    [Fact]
+    public void Every_plan_transfer_is_in_the_spec_with_its_ends()
+    {
+        CodegenSpec spec = Build(TestPlans.ThreeDevices());
+
+        Assert.Equal(["0->1", "1->2"], spec.Transfers.Select(t => t.Label));
+        Assert.Equal(TestPlans.ThreeDevices().Transfers.Select(t => t.Tensors), spec.Transfers.Select(t => t.Tensors));
     }
 
     [Theory]

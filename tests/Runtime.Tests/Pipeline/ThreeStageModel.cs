@@ -7,7 +7,8 @@ namespace PartitionCompiler.Runtime.Tests.Pipeline;
 
 /// <summary>
 /// A small model and its hand-made split into three stage files, all sharing seeded weights:
-/// A = relu(X·W1) (stage 0), B = A·W2 + b (stage 1), Y = B + A·W3 (stage 2: A is a skip tensor from stage 0).
+/// A = relu(X·W1) (stage 0), B = A·W2 + b (stage 1), Y = B + A·W3 (stage 2: A is a skip tensor from stage 0), and
+/// plans of that split in the cut model.
 /// </summary>
 internal sealed class ThreeStageModel : IDisposable
 {
@@ -58,37 +59,76 @@ internal sealed class ThreeStageModel : IDisposable
 
     public static long[] InputShape => [Batch, In];
 
-    /// <summary>The plan as generated code would write it, with per-hop links for throttling.</summary>
-    public static PlanDescriptor Plan(double rate = 1e6, double latency = 0.005)
+    /// <summary>
+    /// The plan as the solver would write it, with per-hop links for throttling: stage 0 on <paramref name="devices"/>[0],
+    /// stage 1 on [1], stage 2 on [2]. A is a skip tensor: it crosses both cuts, so it rides through stage 1's device.
+    /// </summary>
+    public static PlanDescriptor Plan(double rate = 1e6, double latency = 0.005, string[]? devices = null)
     {
-        var f32 = RuntimeType.Float32;
-        long aBytes = Batch * Hidden * 4;
-        long bBytes = Batch * Out * 4;
-        HopDescriptor edgePhone = new("edge", "phone", rate, latency);
-        HopDescriptor phoneCloud = new("phone", "cloud", rate, latency);
+        string[] on = devices ?? ["edge", "phone", "cloud"];
         return new PlanDescriptor(
             "model",
+            Stages(on),
             [
-                new StageDescriptor(0, "edge", "edge/model.stage0.onnx",
-                    [new StageInputDescriptor("X", f32, [Batch, In], null)],
-                    [new StageOutputDescriptor("A", f32, [Batch, Hidden], [1, 2], false)],
-                    0.01),
-                new StageDescriptor(1, "phone", "phone/model.stage1.onnx",
-                    [new StageInputDescriptor("A", f32, [Batch, Hidden], 0)],
-                    [new StageOutputDescriptor("B", f32, [Batch, Out], [2], false)],
-                    0.02),
-                new StageDescriptor(2, "cloud", "cloud/model.stage2.onnx",
-                    [new StageInputDescriptor("B", f32, [Batch, Out], 1), new StageInputDescriptor("A", f32, [Batch, Hidden], 0)],
-                    [new StageOutputDescriptor("Y", f32, [Batch, Out], [], true)],
-                    0.03),
-            ],
-            [
-                new TransferDescriptor(0, 1, ["edge", "phone"], ["A"], aBytes, 1000 * (latency + (aBytes / rate)), [edgePhone]),
-                new TransferDescriptor(0, 2, ["edge", "phone", "cloud"], [], aBytes, 2000 * (latency + (aBytes / rate)), [edgePhone, phoneCloud]),
-                new TransferDescriptor(1, 2, ["phone", "cloud"], ["B"], bBytes, 1000 * (latency + (bBytes / rate)), [phoneCloud]),
+                Transfer(0, 1, [on[0], on[1]], ["A"], rate, latency),
+                Transfer(1, 2, [on[1], on[2]], ["A", "B"], rate, latency),
             ],
             10.0);
     }
+
+    /// <summary>
+    /// The graph input comes from a <c>sensor</c> that runs no stage (input transfer to the edge), and the output goes
+    /// back to it from the cloud through the phone (a two-hop output transfer).
+    /// </summary>
+    public static PlanDescriptor PlanWithSourceAndSink(double rate = 1e6, double latency = 0.005)
+    {
+        string[] on = ["edge", "phone", "cloud"];
+        return new PlanDescriptor(
+            "model",
+            Stages(on),
+            [
+                Transfer(null, 0, ["sensor", "edge"], ["X"], rate, latency),
+                Transfer(0, 1, ["edge", "phone"], ["A"], rate, latency),
+                Transfer(1, 2, ["phone", "cloud"], ["A", "B"], rate, latency),
+                Transfer(2, null, ["cloud", "phone", "sensor"], ["Y"], rate, latency),
+            ],
+            10.0);
+    }
+
+    /// <summary>A transfer with the plan's byte count and prediction for its tensors and hops.</summary>
+    public static TransferDescriptor Transfer(int? from, int? to, string[] route, string[] tensors, double rate = 1e6, double latency = 0.005)
+    {
+        long bytes = tensors.Sum(t => Bytes(t));
+        HopDescriptor[] hops = [.. route.Zip(route.Skip(1), (a, b) => new HopDescriptor(a, b, rate, latency))];
+        return new TransferDescriptor(from, to, route, tensors, bytes, hops.Sum(h => h.TransferTime(bytes).TotalMilliseconds), hops);
+    }
+
+    private static StageDescriptor[] Stages(string[] devices)
+    {
+        var f32 = RuntimeType.Float32;
+        return
+        [
+            new StageDescriptor(0, devices[0], "edge/model.stage0.onnx",
+                [new StageInputDescriptor("X", f32, [Batch, In], null)],
+                [new StageOutputDescriptor("A", f32, [Batch, Hidden], [1, 2], false)],
+                0.01),
+            new StageDescriptor(1, devices[1], "phone/model.stage1.onnx",
+                [new StageInputDescriptor("A", f32, [Batch, Hidden], 0)],
+                [new StageOutputDescriptor("B", f32, [Batch, Out], [2], false)],
+                0.02),
+            new StageDescriptor(2, devices[2], "cloud/model.stage2.onnx",
+                [new StageInputDescriptor("B", f32, [Batch, Out], 1), new StageInputDescriptor("A", f32, [Batch, Hidden], 0)],
+                [new StageOutputDescriptor("Y", f32, [Batch, Out], [], true)],
+                0.03),
+        ];
+    }
+
+    private static long Bytes(string tensor) => tensor switch
+    {
+        "X" => Batch * In * 4,
+        "A" => Batch * Hidden * 4,
+        _ => Batch * Out * 4,
+    };
 
     public void Dispose() => Folder.Dispose();
 
