@@ -3,8 +3,8 @@ using PartitionCompiler.EndToEnd.Tests.Build;
 namespace PartitionCompiler.EndToEnd.Tests.Sample;
 
 /// <summary>
-/// A copy of <c>samples/GlassesPhoneCloud</c> outside the repository (under the packed feed's temp folder, with empty
-/// Directory.Build files above it and a nuget.config naming the feed), built and run the way a user of the packages
+/// A copy of <c>samples/GlassesPhoneCloud</c> outside the repository (under the packed feed's temp folder, in a
+/// <c>samples</c> folder of its own with empty Directory.Build files, and a nuget.config naming the feed), built and run the way a user of the packages
 /// would: every command passes <c>-p:PartitionCompilerVersion=</c> the packed version, and the real <c>partc</c> of the
 /// package does the partitioning.
 /// </summary>
@@ -17,11 +17,21 @@ internal sealed class SampleCopy
     public SampleCopy(PackedFeed feed, string name)
     {
         _feed = feed;
-        Folder = Path.Combine(feed.Root, name);
+        string root = Path.Combine(feed.Root, "samples");
+        Folder = Path.Combine(root, name);
         string source = Path.Combine(BuildPaths.RepositoryRoot, "samples", SampleName);
         CopyFolder(source, Folder);
-        File.WriteAllText(Path.Combine(feed.Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(feed.Root, "Directory.Build.targets"), "<Project />\n");
+
+        // Written once: they are inputs of every build below them, so rewriting them would make a built copy stale.
+        foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets" })
+        {
+            string path = Path.Combine(root, file);
+            if (!File.Exists(path))
+            {
+                File.WriteAllText(path, "<Project />\n");
+            }
+        }
+
         File.WriteAllText(Path.Combine(Folder, "nuget.config"), $"""
             <configuration>
               <packageSources>
