@@ -1,5 +1,6 @@
 using System.Globalization;
 using PartitionCompiler.Runtime.Pipeline;
+using PartitionCompiler.Runtime.Plans;
 using PartitionCompiler.Runtime.Tensors;
 
 namespace GlassesPhoneCloud;
@@ -15,6 +16,12 @@ internal static class InProcessDemo
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{ScenePlan.ModelPath}: {ScenePlan.StageCount} stages on {string.Join(" -> ", ScenePlan.Devices)}, predicted {ScenePlan.PredictedLatencyMs} ms per frame"));
+        foreach (TransferDescriptor transfer in ScenePlan.Descriptor.Transfers)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  transfer {transfer.Label} {transfer.Link}: {string.Join(", ", transfer.Tensors)} ({transfer.Bytes} bytes, predicted {transfer.PredictedMs} ms)"));
+        }
+
         using var runner = new PipelineRunner(ScenePlan.Descriptor, new PipelineRunnerOptions { Throttle = options.Throttle });
         using var unsplit = new UnsplitModel();
         await using var saved = new SavedRunsFile(options.SaveFile);
