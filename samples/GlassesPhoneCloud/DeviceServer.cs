@@ -40,9 +40,10 @@ internal static class DeviceServer
         await using (server)
         await using (var next = new Downstream(options.Next!, link))
         {
-            // Loaded before the first frame arrives, so that no frame waits for it.
+            // Loaded and run once before the first frame arrives, so that no frame waits for it.
             bool phone = device == ScenePlan.Phone.Name;
             using StageSession session = phone ? ScenePlan.Phone.Stage1.Load() : ScenePlan.Cloud.Stage2.Load();
+            Warmup.Run(session, phone ? ScenePlan.Phone.Stage1.Inputs.Descriptors : ScenePlan.Cloud.Stage2.Inputs.Descriptors);
             int stage = phone ? ScenePlan.Phone.Stage1.Index : ScenePlan.Cloud.Stage2.Index;
             Console.WriteLine($"LISTENING {server.Address} {device} runs stage {stage}, sends to {next.Address}");
             try

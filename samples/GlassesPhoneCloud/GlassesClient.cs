@@ -24,9 +24,11 @@ internal static class GlassesClient
         {
             await using GrpcTransportServer scores = await GrpcTransportServer.StartAsync(new IPEndPoint(IPAddress.Loopback, options.Port), link);
             Console.WriteLine($"LISTENING {scores.Address} glasses: scores come back here");
-            // Loaded before the first frame, so that no frame's time includes loading.
+            // Loaded and run once before the first frame, so that no frame's time includes that.
             using StageSession stage0 = ScenePlan.Glasses.Stage0.Load();
+            Warmup.Run(stage0, ScenePlan.Glasses.Stage0.Inputs.Descriptors);
             using var unsplit = new UnsplitModel();
+            unsplit.Run(SceneInput.Frame(0));
             await using GrpcTransportClient toPhone = await GrpcTransportClient.ConnectAsync(options.Next!, link);
             using var signal = new StopSignal();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(signal.Token);
