@@ -5,6 +5,7 @@ internal static class Program
 {
     private static readonly Dictionary<string, (string Description, Func<string[], int> Run)> Harnesses = new(StringComparer.Ordinal)
     {
+        ["cli"] = ("wall time of partc inspect and plan on a generated 20,000-node chain", CliTimesBench.Run),
         ["build-overhead"] = ("no-op builds of a partitioning consumer vs one with only the runtime package", BuildOverheadBench.Run),
         ["shapes-costs"] = ("shape inference, cost model and segment queries on long chains", ShapeCostBench.Run),
         ["solver"] = ("K shortest paths vs network_butcher and QuikGraph; partition solve times", SolverBench.Run),
