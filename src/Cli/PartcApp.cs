@@ -21,7 +21,13 @@ internal static class PartcApp
     {
         try
         {
-            var root = new RootCommand("partc: inspect, partition, verify and profile ONNX models across devices.");
+            // A plain command named "partc" rather than RootCommand, whose name is the running file's (PartitionCompiler.Cli
+            // when started through dotnet exec); help and version options are what RootCommand would add.
+            var root = new Command("partc", "partc: inspect, partition, verify and profile ONNX models across devices.")
+            {
+                new HelpOption(),
+                new VersionOption(),
+            };
             foreach (var create in commands ?? Program.Commands)
             {
                 root.Subcommands.Add(create(console));
@@ -65,7 +71,7 @@ internal static class PartcApp
         var names = new List<string>();
         for (var result = parsed.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
-            names.Add(result.Command is RootCommand ? "partc" : result.Command.Name);
+            names.Add(result.Command.Name);
         }
 
         names.Reverse();
