@@ -81,16 +81,16 @@ public static class KspPartitionSolver
         new([.. plans], [.. diagnostics.Items], examined);
 
     /// <summary>
-    /// Examines paths in cost order, keeping those that fit memory. Each path is decoded into its stages from its
-    /// sidetracks (<see cref="PathStageDecoder"/>), so a path that does not fit costs no work per position; a kept
-    /// plan is costed in full. With <see cref="KspSolverOptions.ReferenceDecoding"/>, every path is decoded position by
-    /// position instead.
+    /// Examines paths in cost order, keeping those that fit memory. With memory limits each path is decoded into its
+    /// stages from its sidetracks (<see cref="PathStageDecoder"/>), so a path that does not fit costs no work per
+    /// position; a kept plan is costed in full. Without limits every examined path is kept and costed in full anyway,
+    /// so it is decoded position by position, as it is with <see cref="KspSolverOptions.ReferenceDecoding"/>.
     /// </summary>
     private static SearchResult Enumerate(
         PartitionProblem problem, LayeredGraph graph, LazyEppstein ksp, PlanEvaluator evaluator, int k, KspSolverOptions options)
     {
         var result = new SearchResult();
-        var decoder = options.ReferenceDecoding ? null : new PathStageDecoder(graph, ksp);
+        var decoder = options.ReferenceDecoding || !evaluator.HasMemoryLimits ? null : new PathStageDecoder(graph, ksp);
         var nodes = decoder is null ? new int[graph.MaxPathNodes] : [];
         var assignment = new int[problem.PositionCount];
         double cutoff = double.PositiveInfinity;

@@ -128,6 +128,9 @@ internal sealed class LayeredGraph
     /// <summary>n, the number of positions.</summary>
     public int PositionCount => _n;
 
+    /// <summary>The number of devices.</summary>
+    public int DeviceCount => _d;
+
     /// <summary>
     /// Whether the edge <paramref name="tail"/> -> <paramref name="head"/> is a cut edge L(i, d) -> A(i, d') that moves
     /// the data to another device (d' != d); if so, <paramref name="cut"/> is i (the first position on d', n for the

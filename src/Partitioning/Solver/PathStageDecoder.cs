@@ -46,14 +46,30 @@ internal sealed class PathStageDecoder
         _n = graph.PositionCount;
         _sidetracks = new GrowableArray<int>(16);
         _stages = new GrowableArray<StageRun>(16);
-        int count = graph.Dag.NodeCount;
-        _nextChange = new int[count];
-        for (int v = count - 1; v >= 0; v--)
+        _nextChange = new int[graph.Dag.NodeCount];
+        Array.Fill(_nextChange, -1);
+        int devices = graph.DeviceCount;
+        int terminal = graph.Leave(_n + 1, 0);
+        for (int i = _n; i >= 0; i--)
         {
-            int e = ksp.TreeEdge(v);
-            _nextChange[v] = e < 0 ? -1
-                : graph.ChangesDevice(v, _heads[e], out _, out _) ? v
-                : _nextChange[_heads[e]];
+            // A(i, d) -> L(i + 1, d) keeps the device; L(i, d) -> A(i, d') with d' != d changes it (an edge to the
+            // terminal, the first id past the layers, does not). Each node's tree successor is done before it.
+            for (int d = 0; d < devices; d++)
+            {
+                int arrive = graph.Arrive(i, d);
+                int e = ksp.TreeEdge(arrive);
+                _nextChange[arrive] = e < 0 ? -1 : _nextChange[_heads[e]];
+            }
+
+            for (int d = 0; d < devices; d++)
+            {
+                int leave = graph.Leave(i, d);
+                int e = ksp.TreeEdge(leave);
+                int head = e < 0 ? -1 : _heads[e];
+                _nextChange[leave] = e < 0 ? -1
+                    : head != graph.Arrive(i, d) && head < terminal ? leave
+                    : _nextChange[head];
+            }
         }
     }
 
