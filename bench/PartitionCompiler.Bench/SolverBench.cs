@@ -9,8 +9,10 @@ namespace PartitionCompiler.Bench;
 /// The <c>solver</c> harness. Part (a): the lazy Eppstein K shortest paths on network_butcher's synthetic graphs,
 /// checked against the K-th path lengths that network_butcher computed and timed beside its figures and beside
 /// QuikGraph's Hoffman-Pavley in the same run. Part (b) (<see cref="SolverBenchPartition"/>): whole partition solves.
+/// Part (c) (<see cref="SolverBenchInfeasible"/>): chains no plan fits, against the reference path decoding.
 /// Options: <c>--runs N</c> (timed runs, default 7), <c>--quik-runs N</c> (default 3, 0 skips QuikGraph),
-/// <c>--skip-a</c>, <c>--skip-b</c>.
+/// <c>--reference-runs N</c> (part (c)'s reference-decoding runs, default 1), <c>--skip-a</c>, <c>--skip-b</c>,
+/// <c>--skip-c</c>.
 /// </summary>
 internal static class SolverBench
 {
@@ -55,6 +57,11 @@ internal static class SolverBench
         if (!args.Contains("--skip-b"))
         {
             SolverBenchPartition.Run(runs, quikRuns);
+        }
+
+        if (!args.Contains("--skip-c"))
+        {
+            SolverBenchInfeasible.Run(runs, Math.Max(1, IntOption(args, "--reference-runs", 1)));
         }
 
         Console.Out.Flush();

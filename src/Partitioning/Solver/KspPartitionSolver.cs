@@ -80,11 +80,18 @@ public static class KspPartitionSolver
     private static KspSolution Result(IEnumerable<SolvedPlan> plans, DiagnosticBag diagnostics, long examined) =>
         new([.. plans], [.. diagnostics.Items], examined);
 
+    /// <summary>
+    /// Examines paths in cost order, keeping those that fit memory. With memory limits each path is decoded into its
+    /// stages from its sidetracks (<see cref="PathStageDecoder"/>), so a path that does not fit costs no work per
+    /// position; a kept plan is costed in full. Without limits every examined path is kept and costed in full anyway,
+    /// so it is decoded position by position, as it is with <see cref="KspSolverOptions.ReferenceDecoding"/>.
+    /// </summary>
     private static SearchResult Enumerate(
         PartitionProblem problem, LayeredGraph graph, LazyEppstein ksp, PlanEvaluator evaluator, int k, KspSolverOptions options)
     {
         var result = new SearchResult();
-        var nodes = new int[graph.MaxPathNodes];
+        var decoder = options.ReferenceDecoding || !evaluator.HasMemoryLimits ? null : new PathStageDecoder(graph, ksp);
+        var nodes = decoder is null ? new int[graph.MaxPathNodes] : [];
         var assignment = new int[problem.PositionCount];
         double cutoff = double.PositiveInfinity;
         while (ksp.TryGetNext(out var path))
@@ -95,12 +102,21 @@ public static class KspPartitionSolver
             }
 
             result.Examined++;
-            ksp.GetNodes(path, nodes);
-            graph.DecodeNodes(nodes, assignment);
+            ReadOnlySpan<StageRun> stages = default;
+            if (decoder is null)
+            {
+                ksp.GetNodes(path, nodes);
+                graph.DecodeNodes(nodes, assignment);
+            }
+            else
+            {
+                stages = decoder.Decode(path);
+            }
+
             bool fits = true;
             if (evaluator.HasMemoryLimits)
             {
-                var (device, overflow, needed) = evaluator.Overflow(assignment);
+                var (device, overflow, needed) = decoder is null ? evaluator.Overflow(assignment) : evaluator.Overflow(stages);
                 if (device >= 0)
                 {
                     fits = false;
@@ -109,13 +125,18 @@ public static class KspPartitionSolver
                         result.ClosestDevice = device;
                         result.ClosestOverflow = overflow;
                         result.ClosestNeeded = needed;
-                        result.ClosestAssignment = (int[])assignment.Clone();
+                        result.ClosestStages = decoder is null ? StageRun.FromAssignment(assignment) : stages.ToArray();
                     }
                 }
             }
 
             if (fits)
             {
+                if (decoder is not null)
+                {
+                    StageRun.Fill(stages, assignment);
+                }
+
                 result.Kept.Add(evaluator.Evaluate(assignment));
                 if (result.Kept.Count == k)
                 {
@@ -209,14 +230,16 @@ public static class KspPartitionSolver
 
     private static void ReportClosest(PartitionProblem problem, SearchResult search, DiagnosticBag diagnostics)
     {
-        if (search.ClosestAssignment is null)
+        if (search.ClosestStages is null)
         {
             throw new InvalidOperationException("The search found neither a feasible nor an infeasible plan.");
         }
 
         var evaluator = new PlanEvaluator(problem);
         var names = problem.Devices.Select(d => d.Name).ToList();
-        string assignment = evaluator.Evaluate(search.ClosestAssignment).Describe(names);
+        var closest = new int[problem.PositionCount];
+        StageRun.Fill(search.ClosestStages, closest);
+        string assignment = evaluator.Evaluate(closest).Describe(names);
         var device = problem.Devices[search.ClosestDevice];
         diagnostics.Add(DiagnosticCatalog.NoPlanFitsMemory, DeviceLocation(problem, search.ClosestDevice),
             search.Examined.ToString(CultureInfo.InvariantCulture), assignment, search.ClosestNeeded, device.Name,
@@ -264,6 +287,7 @@ public static class KspPartitionSolver
 
         public long ClosestNeeded { get; set; }
 
-        public int[]? ClosestAssignment { get; set; }
+        /// <summary>The closest plan's stages: a copy per improvement costs its stage count, not n.</summary>
+        public StageRun[]? ClosestStages { get; set; }
     }
 }

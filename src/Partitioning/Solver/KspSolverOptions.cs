@@ -14,4 +14,10 @@ public sealed record KspSolverOptions(long MaxPaths = KspSolverOptions.DefaultMa
     public const double TieTolerance = 1e-12;
 
     public static KspSolverOptions Default { get; } = new();
+
+    /// <summary>
+    /// Decode every examined path position by position (O(n) per path) instead of from its sidetracks (O(sidetracks +
+    /// stages) per path). Same plans, order and diagnostics, only slower; for benchmarks and tests that compare the two.
+    /// </summary>
+    public bool ReferenceDecoding { get; init; }
 }

@@ -125,6 +125,27 @@ internal sealed class LayeredGraph
         }
     }
 
+    /// <summary>n, the number of positions.</summary>
+    public int PositionCount => _n;
+
+    /// <summary>The number of devices.</summary>
+    public int DeviceCount => _d;
+
+    /// <summary>
+    /// Whether the edge <paramref name="tail"/> -> <paramref name="head"/> is a cut edge L(i, d) -> A(i, d') that moves
+    /// the data to another device (d' != d); if so, <paramref name="cut"/> is i (the first position on d', n for the
+    /// graph outputs going to the sink) and <paramref name="device"/> is d'. Compute edges and edges to the terminal
+    /// never change the device.
+    /// </summary>
+    public bool ChangesDevice(int tail, int head, out int cut, out int device)
+    {
+        int layer = 2 * _d;
+        cut = tail / layer;
+        int leaveDevice = tail - (cut * layer);
+        device = head - (cut * layer) - _d;
+        return leaveDevice < _d && head < (_n + 1) * layer && device != leaveDevice;
+    }
+
     /// <summary>The most nodes a path can have: two per layer and the terminal.</summary>
     public int MaxPathNodes => (2 * (_n + 1)) + 1;
 

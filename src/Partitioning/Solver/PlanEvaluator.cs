@@ -96,11 +96,10 @@ internal sealed class PlanEvaluator
 
     /// <summary>
     /// The device whose memory the plan overflows most, and by how much (0 and -1 when it fits), with that device's
-    /// need. Only devices with a limit are measured.
+    /// need. Only devices with a limit are measured. O(n): for the reference decoding.
     /// </summary>
     public (int Device, long Overflow, long Needed) Overflow(ReadOnlySpan<int> assignment)
     {
-        var problem = _problem;
         Array.Clear(_parameters);
         Array.Clear(_peaks);
         int n = assignment.Length;
@@ -112,17 +111,42 @@ internal sealed class PlanEvaluator
                 continue;
             }
 
-            int device = assignment[first];
-            if (problem.Devices[device].MemoryBytes is not null)
-            {
-                var memory = problem.Memory.Measure(first, i - 1);
-                _parameters[device] += memory.ParameterBytes;
-                _peaks[device] = Math.Max(_peaks[device], memory.PeakActivationBytes);
-            }
-
+            AddStage(assignment[first], first, i - 1);
             first = i;
         }
 
+        return Worst();
+    }
+
+    /// <summary>
+    /// <see cref="Overflow(ReadOnlySpan{int})"/> of the plan given as its stages (maximal runs of one device, in
+    /// position order): one segment query per stage on a device with a limit, nothing per position.
+    /// </summary>
+    public (int Device, long Overflow, long Needed) Overflow(ReadOnlySpan<StageRun> stages)
+    {
+        Array.Clear(_parameters);
+        Array.Clear(_peaks);
+        foreach (var stage in stages)
+        {
+            AddStage(stage.Device, stage.First, stage.Last);
+        }
+
+        return Worst();
+    }
+
+    private void AddStage(int device, int first, int last)
+    {
+        if (_problem.Devices[device].MemoryBytes is not null)
+        {
+            var memory = _problem.Memory.Measure(first, last);
+            _parameters[device] += memory.ParameterBytes;
+            _peaks[device] = Math.Max(_peaks[device], memory.PeakActivationBytes);
+        }
+    }
+
+    private (int Device, long Overflow, long Needed) Worst()
+    {
+        var problem = _problem;
         int worst = -1;
         long worstOverflow = 0;
         long worstNeed = 0;

@@ -29,4 +29,7 @@ internal struct GrowableArray<T>
     }
 
     public void Clear() => Count = 0;
+
+    /// <summary>The first <see cref="Count"/> items; valid until the next <see cref="Add"/>.</summary>
+    public readonly Span<T> AsSpan() => _items.AsSpan(0, Count);
 }

@@ -125,10 +125,7 @@ public sealed class LazyEppstein
     {
         ArgumentNullException.ThrowIfNull(edges);
         _scratch.Clear();
-        for (int c = path.Handle; c >= 0; c = _candidates[c].Prefix)
-        {
-            _scratch.Add(SidetrackEdge(_candidates[c].Element));
-        }
+        AppendSidetracksFromTarget(path, ref _scratch);
 
         int[] heads = _graph.HeadArray;
         int[] tails = _graph.TailArray;
@@ -163,10 +160,7 @@ public sealed class LazyEppstein
     public int GetNodes(KspPath path, Span<int> nodes)
     {
         _scratch.Clear();
-        for (int c = path.Handle; c >= 0; c = _candidates[c].Prefix)
-        {
-            _scratch.Add(SidetrackEdge(_candidates[c].Element));
-        }
+        AppendSidetracksFromTarget(path, ref _scratch);
 
         int[] heads = _graph.HeadArray;
         int[] tails = _graph.TailArray;
@@ -195,6 +189,26 @@ public sealed class LazyEppstein
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The tree edge of <paramref name="node"/>: its first edge on a shortest path to the target (-1 for the target and
+    /// for nodes that cannot reach it). Between two sidetracks a path follows these edges.
+    /// </summary>
+    internal int TreeEdge(int node) => _treeEdge[node];
+
+    /// <summary>
+    /// Appends the sidetrack edges of <paramref name="path"/> to <paramref name="into"/>, the one nearest the target
+    /// first; O(number of sidetracks). The path is the tree path from the source to the last appended sidetrack's tail,
+    /// that sidetrack, the tree path on to the next one's tail, ..., and the tree path from the first appended
+    /// sidetrack's head to the target.
+    /// </summary>
+    internal void AppendSidetracksFromTarget(KspPath path, ref GrowableArray<int> into)
+    {
+        for (int c = path.Handle; c >= 0; c = _candidates[c].Prefix)
+        {
+            into.Add(SidetrackEdge(_candidates[c].Element));
+        }
     }
 
     /// <summary>The edge ids of <paramref name="path"/>, source to target.</summary>
