@@ -30,8 +30,7 @@ internal static class GlassesClient
             using var unsplit = new UnsplitModel();
             unsplit.Run(SceneInput.Frame(0));
             await using GrpcTransportClient toPhone = await GrpcTransportClient.ConnectAsync(options.Next!, link);
-            using var signal = new StopSignal();
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(signal.Token);
+            using var stop = new CancellationTokenSource();
             var frames = new ConcurrentDictionary<long, (NamedTensor Image, long SentAt)>();
             Task sending = SendFramesAsync(options, stage0, toPhone, frames, stop.Token);
             Task<bool> receiving = ReceiveScoresAsync(options, unsplit, scores, frames, stop.Token);
@@ -53,11 +52,6 @@ internal static class GlassesClient
             Console.Error.WriteLine(ex.Peer.Contains(options.Next!, StringComparison.Ordinal)
                 ? $"error: the link to the phone at {ex.Peer} failed ({ex.Failure}): {ex.Message}"
                 : $"error: the scores link from the cloud to {ex.Peer} failed ({ex.Failure}): {ex.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("glasses: stopped before every frame came back");
             return 1;
         }
         catch (InvalidOperationException ex)

@@ -1,33 +1,33 @@
-using Google.Protobuf;
 using Grpc.Core;
-using Grpc.Net.Client;
-using PartitionCompiler.Runtime.Grpc.Protocol;
 using PartitionCompiler.Runtime.Transport;
 using PartitionCompiler.Runtime.Wire;
 
 namespace PartitionCompiler.Runtime.Grpc;
 
 /// <summary>
-/// The sending end of a gRPC link: one long-lived HTTP/2 stream to a <see cref="GrpcTransportServer"/>. Each
+/// The sending end of a gRPC link: a long-lived HTTP/2 stream to a <see cref="GrpcTransportServer"/>. Each
 /// <see cref="SendAsync"/> writes one frame and waits for the server's acknowledgement, at most
-/// <see cref="GrpcTransportOptions.Timeout"/>. Any failure (refused connection, server gone, stream reset, no
-/// acknowledgement in time) is a <see cref="TransportException"/> naming the server's address; after one, the
-/// client is faulted and every later send throws it again.
+/// <see cref="GrpcTransportOptions.Timeout"/>. A failure is a <see cref="TransportException"/> naming the server's
+/// address, and the message it names was not acknowledged (it is never sent again by the client: no duplicates).
 /// </summary>
+/// <remarks>
+/// The client outlives its streams. When a stream ends (the server stopped or restarted, the connection broke, a send
+/// failed or was cancelled), the next send opens a new one on the same address first, bounded by the timeout; a server
+/// that is back is thus used again without the caller reconnecting. A send that was waiting for its acknowledgement
+/// when the stream ended fails with <see cref="TransportFailure.PeerDropped"/>, and one whose new stream cannot be opened
+/// fails with <see cref="TransportFailure.ConnectionFailed"/> or <see cref="TransportFailure.Timeout"/>; in both cases
+/// the caller decides whether to send that message again. Only <see cref="CompleteAsync"/> and disposal end the client.
+/// </remarks>
 public sealed class GrpcTransportClient : ITensorSender
 {
-    private readonly GrpcChannel _channel;
-    private readonly AsyncDuplexStreamingCall<Frame, FrameAck> _call;
     private readonly GrpcTransportOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private TransportException? _fault;
+    private LinkStream? _stream;
     private bool _completed;
 
-    private GrpcTransportClient(Uri address, GrpcChannel channel, AsyncDuplexStreamingCall<Frame, FrameAck> call, GrpcTransportOptions options)
+    private GrpcTransportClient(Uri address, GrpcTransportOptions options)
     {
         Address = address;
-        _channel = channel;
-        _call = call;
         _options = options;
     }
 
@@ -44,45 +44,15 @@ public sealed class GrpcTransportClient : ITensorSender
     public static async Task<GrpcTransportClient> ConnectAsync(
         Uri address, GrpcTransportOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(address);
-        options ??= GrpcTransportOptions.Default;
-        options.Validate();
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = options.Timeout,
-            KeepAlivePingDelay = options.KeepAliveInterval,
-            KeepAlivePingTimeout = options.Timeout,
-            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            EnableMultipleHttp2Connections = true,
-        };
-        GrpcChannel channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            HttpHandler = handler,
-            DisposeHttpClient = true,
-            MaxSendMessageSize = options.MaxMessageBytes,
-            MaxReceiveMessageSize = 1024,
-            MaxRetryAttempts = 0,
-        });
-        AsyncDuplexStreamingCall<Frame, FrameAck>? call = null;
+        GrpcTransportClient client = Create(address, options);
         try
         {
-            call = new TensorLink.TensorLinkClient(channel).Exchange(cancellationToken: CancellationToken.None);
-            await call.ResponseHeadersAsync.WaitAsync(options.Timeout, cancellationToken).ConfigureAwait(false);
-            return new GrpcTransportClient(address, channel, call, options);
-        }
-        catch (Exception ex) when (ex is TimeoutException or RpcException or IOException or HttpRequestException)
-        {
-            call?.Dispose();
-            channel.Dispose();
-            throw ex is TimeoutException
-                ? new TransportException(TransportFailure.Timeout, address.ToString(), $"The server at {address} did not answer within {options.Timeout}.", ex)
-                : new TransportException(TransportFailure.ConnectionFailed, address.ToString(), $"Cannot connect to {address}: {Describe(ex)}", ex);
+            client._stream = await client.OpenStreamAsync(string.Empty, cancellationToken).ConfigureAwait(false);
+            return client;
         }
         catch
         {
-            call?.Dispose();
-            channel.Dispose();
+            await client.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -93,15 +63,34 @@ public sealed class GrpcTransportClient : ITensorSender
     /// <param name="cancellationToken">Cancels the connect.</param>
     /// <returns>The connected client.</returns>
     public static Task<GrpcTransportClient> ConnectAsync(
-        string address, GrpcTransportOptions? options = null, CancellationToken cancellationToken = default)
+        string address, GrpcTransportOptions? options = null, CancellationToken cancellationToken = default) =>
+        ConnectAsync(ParseAddress(address), options, cancellationToken);
+
+    /// <summary>
+    /// Creates a client without connecting: its first <see cref="SendAsync"/> opens the stream (for a server that may
+    /// not be up yet when the client is made).
+    /// </summary>
+    /// <param name="address">The server's address, for example <c>http://127.0.0.1:5000</c>.</param>
+    /// <param name="options">Timeouts and limits; default <see cref="GrpcTransportOptions.Default"/>.</param>
+    /// <returns>The client.</returns>
+    public static GrpcTransportClient Create(Uri address, GrpcTransportOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(address);
-        string uri = address.Contains("://", StringComparison.Ordinal) ? address : "http://" + address;
-        return ConnectAsync(new Uri(uri), options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(address);
+        options ??= GrpcTransportOptions.Default;
+        options.Validate();
+        return new GrpcTransportClient(address, options);
     }
 
+    /// <summary>Creates a client without connecting, for an address given as a URI string or as <c>host:port</c>.</summary>
+    /// <param name="address">For example <c>http://127.0.0.1:5000</c> or <c>127.0.0.1:5000</c>.</param>
+    /// <param name="options">Timeouts and limits; default <see cref="GrpcTransportOptions.Default"/>.</param>
+    /// <returns>The client.</returns>
+    public static GrpcTransportClient Create(string address, GrpcTransportOptions? options = null) =>
+        Create(ParseAddress(address), options);
+
     /// <inheritdoc />
-    /// <exception cref="TensorFrameException">The message exceeds the frame limits (the client stays usable).</exception>
+    /// <remarks>Opens a new stream first when the client has none (see the class remarks).</remarks>
+    /// <exception cref="TensorFrameException">The message exceeds the frame limits (nothing was sent; the link is unchanged).</exception>
     public async ValueTask SendAsync(TensorMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -109,27 +98,18 @@ public sealed class GrpcTransportClient : ITensorSender
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ThrowIfUnusable(message.Sequence);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            try
+            if (_completed)
             {
-                await _call.RequestStream.WriteAsync(new Frame { Data = UnsafeByteOperations.UnsafeWrap(frame) }, timeout.Token).ConfigureAwait(false);
-                if (!await _call.ResponseStream.MoveNext(timeout.Token).ConfigureAwait(false))
-                {
-                    throw Fault(TransportFailure.PeerDropped, $"The server at {Address} closed the stream without acknowledging message {message.Sequence}.", null);
-                }
+                throw new TransportException(TransportFailure.Closed, Address.ToString(), $"The link to {Address} is completed; message {message.Sequence} was not sent.");
+            }
 
-                long acknowledged = _call.ResponseStream.Current.Sequence;
-                if (acknowledged != message.Sequence)
-                {
-                    throw Fault(TransportFailure.Rejected, $"The server at {Address} acknowledged message {acknowledged} instead of {message.Sequence}.", null);
-                }
-            }
-            catch (Exception ex) when (ex is not TransportException)
+            if (_stream is { IsOpen: false })
             {
-                throw Translate(ex, message.Sequence, timeout.IsCancellationRequested, cancellationToken);
+                DropStream();
             }
+
+            _stream ??= await OpenStreamAsync($"; message {message.Sequence} was not sent", cancellationToken).ConfigureAwait(false);
+            await ExchangeAsync(_stream, frame, message.Sequence, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -137,7 +117,11 @@ public sealed class GrpcTransportClient : ITensorSender
         }
     }
 
-    /// <summary>Ends the stream gracefully and waits (at most the timeout) for the server to close its side.</summary>
+    /// <summary>
+    /// Ends the stream gracefully and waits (at most the timeout) for the server to close its side. Later sends throw
+    /// <see cref="TransportFailure.Closed"/>. A client whose stream has already ended just closes. The server does not
+    /// pass one client's completion on to its receiver (see <see cref="GrpcTransportServer"/>).
+    /// </summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the stream is closed.</returns>
     /// <exception cref="TransportException">The server failed while closing.</exception>
@@ -146,25 +130,31 @@ public sealed class GrpcTransportClient : ITensorSender
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_completed || _fault is not null)
+            if (_completed)
             {
                 return;
             }
 
             _completed = true;
+            if (_stream is not { IsOpen: true } stream)
+            {
+                DropStream();
+                return;
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             try
             {
-                await _call.RequestStream.CompleteAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
-                while (await _call.ResponseStream.MoveNext(timeout.Token).ConfigureAwait(false))
-                {
-                    // No acknowledgement is outstanding; the server only closes its side now.
-                }
+                await stream.CompleteAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not TransportException)
             {
-                throw Translate(ex, -1, timeout.IsCancellationRequested, cancellationToken);
+                throw Translate(ex, "the end of the stream", timeout.IsCancellationRequested, cancellationToken);
+            }
+            finally
+            {
+                DropStream();
             }
         }
         finally
@@ -177,10 +167,15 @@ public sealed class GrpcTransportClient : ITensorSender
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
-        _call.Dispose();
-        _channel.Dispose();
+        DropStream();
         _gate.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static Uri ParseAddress(string address)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        return new Uri(address.Contains("://", StringComparison.Ordinal) ? address : "http://" + address);
     }
 
     private static string Describe(Exception ex) => ex switch
@@ -190,45 +185,83 @@ public sealed class GrpcTransportClient : ITensorSender
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
-    private void ThrowIfUnusable(long sequence)
+    /// <summary>Opens a stream; <paramref name="consequence"/> ends the failure's message (what was not sent).</summary>
+    private async Task<LinkStream> OpenStreamAsync(string consequence, CancellationToken cancellationToken)
     {
-        if (_fault is not null)
+        try
         {
-            throw new TransportException(_fault.Failure, _fault.Peer, $"The link to {Address} failed earlier; message {sequence} was not sent. {_fault.Message}", _fault);
+            return await LinkStream.OpenAsync(Address, _options, cancellationToken).ConfigureAwait(false);
         }
-
-        if (_completed)
+        catch (TimeoutException ex)
         {
-            throw new TransportException(TransportFailure.Closed, Address.ToString(), $"The link to {Address} is completed; message {sequence} was not sent.");
+            throw new TransportException(
+                TransportFailure.Timeout, Address.ToString(), $"The server at {Address} did not answer within {_options.Timeout}{consequence}.", ex);
+        }
+        catch (Exception ex) when (ex is RpcException or IOException or HttpRequestException)
+        {
+            throw new TransportException(
+                TransportFailure.ConnectionFailed, Address.ToString(), $"Cannot connect to {Address}: {Describe(ex)}{consequence}.", ex);
         }
     }
 
-    private TransportException Fault(TransportFailure failure, string text, Exception? inner)
+    /// <summary>Writes one frame and waits for its acknowledgement; on any failure the stream is dropped.</summary>
+    private async Task ExchangeAsync(LinkStream stream, byte[] frame, long sequence, CancellationToken cancellationToken)
     {
-        _fault = new TransportException(failure, Address.ToString(), text, inner);
-        return _fault;
+        string what = $"message {sequence}";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            await stream.WriteAsync(frame, timeout.Token).ConfigureAwait(false);
+            long? acknowledged = await stream.ReadAckAsync(timeout.Token).ConfigureAwait(false);
+            if (acknowledged is null)
+            {
+                throw new TransportException(
+                    TransportFailure.PeerDropped, Address.ToString(), $"The server at {Address} closed the stream without acknowledging {what}.");
+            }
+
+            if (acknowledged != sequence)
+            {
+                throw new TransportException(
+                    TransportFailure.Rejected, Address.ToString(), $"The server at {Address} acknowledged message {acknowledged} instead of {sequence}.");
+            }
+        }
+        catch (TransportException)
+        {
+            DropStream();
+            throw;
+        }
+        catch (Exception ex)
+        {
+            DropStream();
+            throw Translate(ex, what, timeout.IsCancellationRequested, cancellationToken);
+        }
     }
 
-    private Exception Translate(Exception ex, long sequence, bool timedOut, CancellationToken callerToken)
+    private void DropStream()
     {
-        string what = sequence >= 0 ? $"message {sequence}" : "the end of the stream";
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    private Exception Translate(Exception ex, string what, bool timedOut, CancellationToken callerToken)
+    {
         if (callerToken.IsCancellationRequested && ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
-            // The stream's state is unknown after a cancelled write; the link cannot be reused.
-            Fault(TransportFailure.Closed, $"Sending {what} to {Address} was cancelled; the link was abandoned.", ex);
-            return new OperationCanceledException($"Sending {what} to {Address} was cancelled.", ex, callerToken);
+            return new OperationCanceledException($"Sending {what} to {Address} was cancelled; the stream was dropped.", ex, callerToken);
         }
 
+        string peer = Address.ToString();
         if (timedOut || ex is RpcException { StatusCode: StatusCode.DeadlineExceeded })
         {
-            return Fault(TransportFailure.Timeout, $"The server at {Address} did not acknowledge {what} within {_options.Timeout}.", ex);
+            return new TransportException(TransportFailure.Timeout, peer, $"The server at {Address} did not acknowledge {what} within {_options.Timeout}.", ex);
         }
 
         return ex switch
         {
             RpcException { StatusCode: StatusCode.InvalidArgument or StatusCode.ResourceExhausted } rpc =>
-                Fault(TransportFailure.Rejected, $"The server at {Address} rejected {what}: {rpc.Status.Detail}", ex),
-            _ => Fault(TransportFailure.PeerDropped, $"The link to {Address} broke while sending {what}: {Describe(ex)}", ex),
+                new TransportException(TransportFailure.Rejected, peer, $"The server at {Address} rejected {what}: {rpc.Status.Detail}", ex),
+            _ => new TransportException(TransportFailure.PeerDropped, peer, $"The link to {Address} broke while sending {what}: {Describe(ex)}", ex),
         };
     }
 }

@@ -9,9 +9,9 @@ public sealed record GrpcTransportOptions
     public static GrpcTransportOptions Default { get; } = new();
 
     /// <summary>
-    /// How long the client waits to connect, and how long a send waits for the peer's acknowledgement (which comes
-    /// once the server has queued the message, so a receiver that lags by more than this also times out).
-    /// Also the keep-alive ping timeout on both sides.
+    /// How long the client waits to connect (also when a send first opens a new stream), and how long a send waits for
+    /// the peer's acknowledgement (which comes once the server has queued the message, so a receiver that lags by more
+    /// than this also times out). Also the keep-alive ping timeout on both sides.
     /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using PartitionCompiler.Runtime.Transport;
 
 namespace PartitionCompiler.Runtime.Grpc;
@@ -15,6 +17,16 @@ namespace PartitionCompiler.Runtime.Grpc;
 /// address and delivers every message that clients send to <see cref="ReceiveAsync"/>, in arrival order.
 /// Start it with <see cref="StartAsync(IPEndPoint, GrpcTransportOptions?, CancellationToken)"/>; dispose it to stop.
 /// </summary>
+/// <remarks>
+/// The server takes nothing of the process that hosts it: it installs no console lifetime and no signal handling, so
+/// Ctrl+C and SIGTERM mean what the app makes them mean (by default they end the process). An app that stops
+/// gracefully disposes the server; its receive loop then ends with <see cref="TransportFailure.Closed"/>.
+/// Clients come and go: a client that completes its stream is not reported to <see cref="ReceiveAsync"/> (nothing it
+/// sent is lost: each message was queued before it was acknowledged), one that goes away without completing (its
+/// process ended, its connection broke) is reported as <see cref="TransportFailure.PeerDropped"/> after the messages
+/// it sent, and <see cref="TransportFailure.Closed"/>
+/// means only that this server is stopped and its queue drained.
+/// </remarks>
 public sealed class GrpcTransportServer : ITensorReceiver
 {
     private readonly WebApplication _app;
@@ -59,7 +71,11 @@ public sealed class GrpcTransportServer : ITensorReceiver
             grpc.MaxSendMessageSize = 1024;
         });
         builder.Services.AddSingleton(state);
+        // The app owns its process: no console lifetime, so signals keep their meaning for the app (see EmbeddedHostLifetime).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHostLifetime, EmbeddedHostLifetime>());
         WebApplication app = builder.Build();
+        // However the host comes to stop, receivers learn it at once instead of waiting for a message that cannot come.
+        app.Lifetime.ApplicationStopping.Register(state.Stop);
         app.UseRouting();
         app.MapGrpcService<TensorLinkService>();
         try
@@ -89,7 +105,8 @@ public sealed class GrpcTransportServer : ITensorReceiver
     /// <inheritdoc />
     /// <exception cref="TransportException">A client dropped its stream (<see cref="TransportFailure.PeerDropped"/>),
     /// <see cref="GrpcTransportOptions.ReceiveTimeout"/> passed (<see cref="TransportFailure.Timeout"/>), or the
-    /// server is stopped (<see cref="TransportFailure.Closed"/>).</exception>
+    /// server is stopped and what it acknowledged has been received (<see cref="TransportFailure.Closed"/>; a receive
+    /// waiting when the server stops ends with it at once).</exception>
     public async ValueTask<TensorMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -116,7 +133,11 @@ public sealed class GrpcTransportServer : ITensorReceiver
         return item.Message ?? throw item.Error!;
     }
 
-    /// <summary>Stops the server: open streams end, queued messages are dropped, and receivers see the link closed.</summary>
+    /// <summary>
+    /// Stops the server: open streams end (a client waiting for an acknowledgement sees
+    /// <see cref="TransportFailure.PeerDropped"/>), messages already acknowledged can still be received, and then every
+    /// receive, pending or later, throws <see cref="TransportFailure.Closed"/>.
+    /// </summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {

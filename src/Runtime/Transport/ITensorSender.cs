@@ -13,7 +13,10 @@ public interface ITensorSender : IAsyncDisposable
     /// <exception cref="TransportException">The link failed or is closed.</exception>
     ValueTask SendAsync(TensorMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Says that no more messages follow; the receiver drains what was sent, then sees the link closed.</summary>
+    /// <summary>
+    /// Says that no more messages follow; a receiver fed by this sender alone drains what was sent, then sees the link
+    /// closed. A receiver that serves many senders (a gRPC server) reports the link closed only when it stops.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the wait for the peer.</param>
     /// <returns>A task that completes when the link is closed for sending.</returns>
     ValueTask CompleteAsync(CancellationToken cancellationToken = default);

@@ -9,7 +9,7 @@ namespace PartitionCompiler.EndToEnd.Tests.Sample;
 /// The sample's stages as separate processes talking gRPC on 127.0.0.1, as its README runs them: the cloud and the
 /// phone serve their stages, the glasses (the client) runs stage 0 on a stream of frames and gets the scores back from
 /// the cloud. The outputs equal the unsplit model's; a server killed mid-stream is a clear transport error on the
-/// client, within a bound, never a hang.
+/// client, within a bound, never a hang; a restarted server is found again by the links to it, and SIGTERM ends a server.
 /// </summary>
 [Collection(Build.PackedFeedCollection.Name)]
 public sealed partial class SampleGrpcTests(Build.PackedFeed feed)
@@ -69,6 +69,47 @@ public sealed partial class SampleGrpcTests(Build.PackedFeed feed)
         TestContext.Current.TestOutputHelper?.WriteLine($"client ended {took.TotalMilliseconds:F0} ms after the kill: {error.Value}");
     }
 
+    [Fact]
+    public async Task A_restarted_cloud_and_a_second_client_are_served_without_restarting_the_phone_and_SIGTERM_ends_the_servers()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "The servers are stopped with kill -TERM, which needs Linux or macOS.");
+        SampleCopy sample = BuiltSample.Of(feed).Succeeded();
+        var (glasses, phone, cloud) = (FreePort(), FreePort(), FreePort());
+        string[] cloudArgs = ["--serve", "cloud", "--port", Text(cloud), "--next", $"127.0.0.1:{glasses}"];
+        string[] clientArgs = ["--client", "--port", Text(glasses), "--next", $"127.0.0.1:{phone}", "--frames", "2"];
+        await using SampleProcess firstCloud = SampleProcess.Start(sample, "cloud", cloudArgs);
+        await firstCloud.WaitForLineAsync("LISTENING ", StartLimit, Ct);
+        await using SampleProcess phoneServer = SampleProcess.Start(sample, "phone", "--serve", "phone", "--port", Text(phone), "--next", $"127.0.0.1:{cloud}");
+        await phoneServer.WaitForLineAsync("LISTENING ", StartLimit, Ct);
+        await using (SampleProcess client = SampleProcess.Start(sample, "glasses", clientArgs))
+        {
+            Assert.True(await client.WaitForExitAsync(TimeSpan.FromMinutes(2), Ct) == 0, client.Output);
+        }
+
+        await StopWithSigtermAsync(firstCloud);
+        await using SampleProcess secondCloud = SampleProcess.Start(sample, "cloud", cloudArgs);
+        await secondCloud.WaitForLineAsync("LISTENING ", StartLimit, Ct);
+        await using SampleProcess secondClient = SampleProcess.Start(sample, "glasses", clientArgs);
+        int? exit = await secondClient.WaitForExitAsync(TimeSpan.FromMinutes(2), Ct);
+
+        Assert.True(exit == 0, $"the second client exited with {exit?.ToString(CultureInfo.InvariantCulture) ?? "nothing (still running)"}:\n{secondClient.Output}\nphone:\n{phoneServer.Output}\ncloud:\n{secondCloud.Output}");
+        Assert.Equal(2, FrameLine().Count(secondClient.Output));
+        // The phone's link to the cloud found the restarted cloud by itself: no send of the phone failed.
+        Assert.DoesNotContain("phone: link to", phoneServer.Output, StringComparison.Ordinal);
+        Assert.Equal(4, PhoneSent().Count(phoneServer.Output));
+        await StopWithSigtermAsync(phoneServer);
+        await StopWithSigtermAsync(secondCloud);
+    }
+
+    /// <summary>Sends SIGTERM and waits for the process to end: a server that ignores it fails the test, after a bound.</summary>
+    private static async Task StopWithSigtermAsync(SampleProcess server)
+    {
+        await server.SignalAsync("TERM", Ct);
+        int? exit = await server.WaitForExitAsync(TimeSpan.FromSeconds(60), Ct);
+        Assert.True(exit is not null, $"{server.Name} still runs 60 s after SIGTERM:\n{server.Output}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{server.Name}: SIGTERM -> exit {exit}");
+    }
+
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A port nothing listens on right now (the OS picks it; the process that needs it binds it moments later).</summary>
@@ -81,6 +122,9 @@ public sealed partial class SampleGrpcTests(Build.PackedFeed feed)
 
     [GeneratedRegex(@"^frame \d+: ", RegexOptions.Multiline)]
     private static partial Regex FrameLine();
+
+    [GeneratedRegex(@"^phone: frame \d+ -> cloud$", RegexOptions.Multiline)]
+    private static partial Regex PhoneSent();
 
     [GeneratedRegex(@"^error: .*\((PeerDropped|ConnectionFailed|Timeout)\).*$", RegexOptions.Multiline)]
     private static partial Regex TransportError();

@@ -109,6 +109,14 @@ internal sealed class SampleProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends a POSIX signal (for example <c>TERM</c>) with kill(1).</summary>
+    public async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        using Process kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(cancellationToken);
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {_process.Id} failed for {Name}");
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)
