@@ -30,22 +30,10 @@ public sealed class GoldenFiles
     public string Folder { get; }
 
     /// <summary>
-    /// The golden files in <paramref name="folder"/> (relative, with <c>/</c>) beside the test project file
-    /// <paramref name="projectFile"/>, which is looked for above the test's output folder. Each file is named after what it
-    /// holds plus <paramref name="suffix"/>.
+    /// The golden files in <paramref name="folder"/> (relative to the repository root, with <c>/</c>), each named after
+    /// what it holds plus <paramref name="suffix"/>.
     /// </summary>
-    public static GoldenFiles BesideProject(string projectFile, string folder, string suffix = "")
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, projectFile)))
-            {
-                return new GoldenFiles(Path.Combine([dir.FullName, .. folder.Split('/')]), suffix);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"{projectFile} was not found above {AppContext.BaseDirectory}");
-    }
+    public static GoldenFiles In(string folder, string suffix = "") => new(RepositoryFiles.PathOf(folder), suffix);
 
     /// <summary>Checks (or, when updating, writes) the golden file of one output.</summary>
     public void Check(string name, string actual)

@@ -11,7 +11,7 @@ namespace PartitionCompiler.Cli.Tests.Plan;
 /// </summary>
 public sealed class PlanGoldenTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly GoldenFiles Golden = GoldenFiles.BesideProject("PartitionCompiler.Cli.Tests.csproj", "Plan/Golden");
+    private static readonly GoldenFiles Golden = GoldenFiles.In("tests/Cli.Tests/Plan/Golden");
 
     private readonly PlanWorkspace _work = new();
 

@@ -13,7 +13,7 @@ public sealed class GoldenTests
     {
         var files = GeneratedCodeCompilesTests.Emit(TestPlans.ThreeDevices());
 
-        GoldenFiles.BesideProject("PartitionCompiler.Codegen.Tests.csproj", "Golden", ".txt")
+        GoldenFiles.In("tests/Codegen.Tests/Golden", ".txt")
             .CheckAll("DetectorPlan.", [.. files.Select(f => (f.HintName, f.Text))]);
     }
 }
