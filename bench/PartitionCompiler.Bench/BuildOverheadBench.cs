@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.Bench;
 
@@ -35,7 +36,7 @@ internal static partial class BuildOverheadBench
             }
         }
 
-        string? repository = FindRepositoryRoot();
+        string? repository = RepositoryFiles.FindRoot(Directory.GetCurrentDirectory()) ?? RepositoryFiles.FindRoot(AppContext.BaseDirectory);
         if (repository is null)
         {
             Console.WriteLine("run this from inside the repository (no PartitionCompiler.sln above the current folder)");
@@ -153,20 +154,4 @@ internal static partial class BuildOverheadBench
 
     [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+(?<name>_?PartitionCompiler_\w+)\s+\d+ calls")]
     private static partial Regex TargetTime();
-
-    private static string? FindRepositoryRoot()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (DirectoryInfo? folder = new(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "PartitionCompiler.sln")))
-                {
-                    return folder.FullName;
-                }
-            }
-        }
-
-        return null;
-    }
 }

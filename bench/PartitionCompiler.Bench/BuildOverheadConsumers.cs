@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
+using PartitionCompiler.TestSupport.Packaging;
 
 namespace PartitionCompiler.Bench;
 
@@ -14,23 +12,18 @@ internal sealed class BuildOverheadConsumers : IDisposable
 {
     private const string ProgramText = "System.Console.WriteLine(\"hello\");\n";
 
-    private BuildOverheadConsumers(string repositoryRoot)
+    private readonly LocalFeed _feed;
+
+    private BuildOverheadConsumers(LocalFeed feed)
     {
-        RepositoryRoot = repositoryRoot;
-        Root = Path.Combine(Path.GetTempPath(), "pc-build-overhead", Guid.NewGuid().ToString("N")[..12]);
-        Feed = Path.Combine(Root, "feed");
-        Version = $"0.0.0-bench.{Path.GetFileName(Root)}";
+        _feed = feed;
         Partitioned = Path.Combine(Root, "partitioned");
         RuntimeOnly = Path.Combine(Root, "runtime-only");
     }
 
-    public string RepositoryRoot { get; }
+    public string Root => _feed.Root;
 
-    public string Root { get; }
-
-    public string Feed { get; }
-
-    public string Version { get; }
+    public string Version => _feed.Version;
 
     /// <summary>The project folder of the consumer with a <c>PartitionModel</c>.</summary>
     public string Partitioned { get; }
@@ -41,30 +34,19 @@ internal sealed class BuildOverheadConsumers : IDisposable
     /// <summary>Packs the packages into a fresh feed and writes both projects; null (after printing why) on failure.</summary>
     public static BuildOverheadConsumers? Create(string repositoryRoot)
     {
-        var consumers = new BuildOverheadConsumers(repositoryRoot);
-        Directory.CreateDirectory(consumers.Feed);
-        Console.WriteLine($"packing {consumers.Version} into {consumers.Feed} ...");
-        (int exit, string output, _) = RunDotnet(repositoryRoot,
-            "pack", Path.Combine("src", "PartitionTask"), "-c", "Release", "-o", consumers.Feed,
-            $"-p:PackageVersion={consumers.Version}", $"-p:PartitionCompilerPackRids={RuntimeInformation.RuntimeIdentifier}",
-            "-nodeReuse:false", "-tl:off", "-v:q", "-nologo");
-        if (exit != 0)
+        var feed = new LocalFeed("pc-build-overhead", "bench");
+        var consumers = new BuildOverheadConsumers(feed);
+        Console.WriteLine($"packing {feed.Version} into {feed.Feed} ...");
+        DotnetRun pack = feed.Pack(repositoryRoot, "Release", ["-v:q", "-nologo"]);
+        if (pack.ExitCode != 0)
         {
-            Console.WriteLine(output);
+            Console.WriteLine(pack.Output);
             consumers.Dispose();
             return null;
         }
 
-        File.WriteAllText(Path.Combine(consumers.Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(consumers.Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(consumers.Root, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="partitioncompiler-bench" value="{consumers.Feed}" />
-              </packageSources>
-            </configuration>
-
-            """);
+        LocalFeed.WriteEmptyDirectoryBuildFiles(consumers.Root);
+        feed.WriteNuGetConfig(consumers.Root);
 
         string sample = Path.Combine(repositoryRoot, "samples", "GlassesPhoneCloud");
         Directory.CreateDirectory(Path.Combine(consumers.Partitioned, "models"));
@@ -80,60 +62,15 @@ internal sealed class BuildOverheadConsumers : IDisposable
         return consumers;
     }
 
-    /// <summary>Runs <c>dotnet</c> with node reuse and the MSBuild server off; returns exit code, output and wall time.</summary>
+    /// <summary>Runs <c>dotnet</c> (<see cref="DotnetCli"/>: node reuse and the MSBuild server off); returns exit code, output and wall time.</summary>
     public static (int ExitCode, string Output, double Milliseconds) RunDotnet(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        long begin = Stopwatch.GetTimestamp();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        double ms = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString(), ms);
-        }
+        DotnetRun run = DotnetCli.Run(workingDirectory, arguments);
+        return (run.ExitCode, run.Output, run.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>Deletes the temp folder and this version's copies in the global packages folder.</summary>
-    public void Dispose()
-    {
-        string globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (string id in new[] { "partitioncompiler", "partitioncompiler.runtime", "partitioncompiler.runtime.grpc" })
-        {
-            TryDelete(Path.Combine(globalPackages, id, Version));
-            string idFolder = Path.Combine(globalPackages, id);
-            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
-            {
-                TryDelete(idFolder);
-            }
-        }
-
-        TryDelete(Root);
-    }
+    public void Dispose() => _feed.Dispose();
 
     private static void WriteProject(string folder, string name, string references)
     {
@@ -153,33 +90,5 @@ internal sealed class BuildOverheadConsumers : IDisposable
 
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), ProgramText);
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Append(line).Append('\n');
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder does not change the figures.
-        }
     }
 }

@@ -27,4 +27,20 @@ internal sealed class CliConsole
 
     /// <summary>True when stderr is an interactive terminal: long steps then show progress there.</summary>
     public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Writes UTF-8 text (a JSON document) to stdout: straight to <see cref="OutputStream"/> when there is one, after
+    /// what <see cref="Output"/> holds, else through <see cref="Output"/>.</summary>
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (OutputStream is { } stream)
+        {
+            Output.Flush();
+            stream.Write(utf8);
+            stream.Flush();
+        }
+        else
+        {
+            Output.Write(System.Text.Encoding.UTF8.GetString(utf8));
+        }
+    }
 }

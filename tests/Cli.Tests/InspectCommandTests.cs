@@ -43,6 +43,23 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public void Table_rows_stay_one_line_each_where_headings_are_wider_than_their_cells()
+    {
+        // The scene model's shapes fill their column while "params (B)" and "output (B)" are wider than their numbers.
+        string path = Write(SampleModels.Scene());
+
+        var result = Partc.Run("inspect", path, "--all");
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = result.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Contains("stem.conv ") && l.Contains("float32[1,16,64,64]") && l.Contains("3,538,944"));
+        int first = Array.FindIndex(lines, l => l.TrimStart().StartsWith("0 ", StringComparison.Ordinal));
+        int total = Array.FindIndex(lines, l => l.Contains(" total ", StringComparison.Ordinal));
+        Assert.True(first > 0 && total > first, result.Stdout);
+        Assert.All(lines[first..total], l => Assert.Matches(@"^\s+\d+\s+\S", l));
+    }
+
+    [Fact]
     public void Json_document_has_model_nodes_cuts_and_totals()
     {
         string path = Write(ModelRecipes.AlexNet(WeightStyle.ConstantOfShape));

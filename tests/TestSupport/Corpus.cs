@@ -54,15 +54,8 @@ public static class Corpus
                 return Path.GetFullPath(named);
             }
 
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PartitionCompiler.sln")))
-                {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "models"));
-                }
-            }
-
-            return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "shared", "models"));
+            string above = RepositoryFiles.FindRoot(AppContext.BaseDirectory) ?? AppContext.BaseDirectory;
+            return Path.GetFullPath(Path.Combine(above, "..", "shared", "models"));
         }
     }
 

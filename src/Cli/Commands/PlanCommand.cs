@@ -107,7 +107,7 @@ internal static class PlanCommand
 
         if (settings.Json)
         {
-            WriteJson(planned.PlanJson, console);
+            console.WriteUtf8(planned.PlanJson);
             if (proof is not null)
             {
                 console.Error.Write(PlanSummaryWriter.ProofLine(proof));
@@ -119,20 +119,6 @@ internal static class PlanCommand
         }
 
         return PartcApp.Success;
-    }
-
-    private static void WriteJson(byte[] planJson, CliConsole console)
-    {
-        if (console.OutputStream is { } stream)
-        {
-            console.Output.Flush();
-            stream.Write(planJson);
-            stream.Flush();
-        }
-        else
-        {
-            console.Output.Write(System.Text.Encoding.UTF8.GetString(planJson));
-        }
     }
 
     private static Option<string?> PathOption(string name, string helpName, string description) =>

@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PartitionCompiler.OnnxSplitter.Verification;
 using PartitionCompiler.Partitioning.Diagnostics;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace PartitionCompiler.Cli.Commands;
 
@@ -102,29 +99,20 @@ internal static class VerifyCommand
         output.Write(string.Create(CultureInfo.InvariantCulture,
             $"tolerance  max abs error <= {Number(options.Atol)} + {Number(options.Rtol)} * max|ref|, NaN and infinities at the same places\n\n"));
 
-        var tensors = new Table().Border(TableBorder.Simple);
-        foreach (string column in new[] { "tensor", "route", "type", "max abs", "max rel", "result" })
-        {
-            tensors.AddColumn(column is "max abs" or "max rel" ? new TableColumn(column).RightAligned() : new TableColumn(column));
-        }
-
+        var tensors = new TextTable().Left("tensor").Left("route").Left("type").Right("max abs").Right("max rel").Left("result");
         foreach (var check in report.Tensors)
         {
-            tensors.AddRow(Cells(check.Name, check.Route, check.Type, Number(check.MaxAbs), Number(check.MaxRel), check.Passed ? "ok" : "FAILED: " + check.Problem));
+            tensors.Add(check.Name, check.Route, check.Type, Number(check.MaxAbs), Number(check.MaxRel), check.Passed ? "ok" : "FAILED: " + check.Problem);
         }
 
         Render(tensors, console);
         output.Write('\n');
 
-        var timings = new Table().Border(TableBorder.Simple);
-        timings.AddColumn("model");
-        timings.AddColumn("device");
-        timings.AddColumn(new TableColumn("load (ms)").RightAligned());
-        timings.AddColumn(new TableColumn("run (ms, median)").RightAligned());
-        timings.AddRow(Cells("original", "", Milliseconds(report.Original.LoadMs), Milliseconds(report.Original.RunMs)));
+        var timings = new TextTable().Left("model").Left("device").Right("load (ms)").Right("run (ms, median)");
+        timings.Add("original", "", Milliseconds(report.Original.LoadMs), Milliseconds(report.Original.RunMs));
         foreach (var stage in report.Stages)
         {
-            timings.AddRow(Cells("stage " + stage.Stage.ToString(CultureInfo.InvariantCulture), stage.Device, Milliseconds(stage.LoadMs), Milliseconds(stage.RunMs)));
+            timings.Add("stage " + stage.Stage.ToString(CultureInfo.InvariantCulture), stage.Device, Milliseconds(stage.LoadMs), Milliseconds(stage.RunMs));
         }
 
         Render(timings, console);
@@ -134,22 +122,10 @@ internal static class VerifyCommand
             : string.Create(CultureInfo.InvariantCulture, $"\nFAILED: {failed} of {report.Tensors.Count} tensor(s) differ from the original\n"));
     }
 
-    private static IRenderable[] Cells(params string[] cells) => cells.Select(c => (IRenderable)new Text(c)).ToArray();
-
-    /// <summary>Renders a table as plain text (colour only in a terminal), wide enough that no row wraps.</summary>
-    private static void Render(Table table, CliConsole console)
+    /// <summary>Writes a table without its blank first and last lines and without trailing spaces.</summary>
+    private static void Render(TextTable table, CliConsole console)
     {
-        using var rendered = new StringWriter();
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = console.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = console.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(rendered),
-        });
-        ansi.Profile.Width = 400;
-        ansi.Write(table);
-        var lines = rendered.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+        var lines = table.Render(console.IsTerminal).Split('\n').Select(l => l.TrimEnd()).ToList();
         int first = lines.FindIndex(l => l.Length > 0);
         int last = lines.FindLastIndex(l => l.Length > 0);
         console.Output.Write(string.Join('\n', lines.Skip(first).Take(last - first + 1)) + "\n");
@@ -157,8 +133,7 @@ internal static class VerifyCommand
 
     private static void WriteJson(VerificationReport report, string planPath, CliConsole console)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(console, json =>
         {
             json.WriteStartObject();
             json.WriteString("plan", planPath.Replace('\\', '/'));
@@ -218,10 +193,7 @@ internal static class VerifyCommand
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        console.Output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        });
     }
 
     /// <summary>A number, or null where it is not finite (JSON has no infinity).</summary>

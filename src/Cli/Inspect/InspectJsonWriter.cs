@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PartitionCompiler.Partitioning.Graph;
 
@@ -12,17 +11,9 @@ namespace PartitionCompiler.Cli.Inspect;
 /// </summary>
 internal static class InspectJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(AnalyzedModel analyzed, string displayPath, CliConsole console)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        JsonOutput.Write(console, json =>
         {
             json.WriteStartObject();
             WriteModel(json, analyzed, displayPath);
@@ -33,19 +24,7 @@ internal static class InspectJsonWriter
             json.WriteNumber("parameterBytes", analyzed.Costs.TotalParameterBytes);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        if (console.OutputStream is { } stream)
-        {
-            console.Output.Flush();
-            stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-            stream.Flush();
-        }
-        else
-        {
-            console.Output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        }
+        });
     }
 
     private static void WriteModel(Utf8JsonWriter json, AnalyzedModel analyzed, string displayPath)

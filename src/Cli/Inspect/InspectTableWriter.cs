@@ -1,7 +1,5 @@
 using System.Globalization;
 using PartitionCompiler.Partitioning.Graph;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace PartitionCompiler.Cli.Inspect;
 
@@ -41,34 +39,16 @@ internal static class InspectTableWriter
 
         output.Write('\n');
 
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn("#").RightAligned());
-        table.AddColumn(new TableColumn("node"));
-        table.AddColumn(new TableColumn("op"));
-        table.AddColumn(new TableColumn("output shape"));
-        table.AddColumn(new TableColumn("FLOPs").RightAligned());
-        table.AddColumn(new TableColumn("params (B)").RightAligned());
-        table.AddColumn(new TableColumn("output (B)").RightAligned());
-
+        var table = new TextTable().Right("#").Left("node").Left("op").Left("output shape")
+            .Right("FLOPs").Right("params (B)").Right("output (B)");
         int rows = allRows ? graph.PositionCount : Math.Min(DefaultRows, graph.PositionCount);
-        var widths = new int[7];
-        void Row(params string[] cells)
-        {
-            for (int i = 0; i < cells.Length; i++)
-            {
-                widths[i] = Math.Max(widths[i], cells[i].Length);
-            }
-
-            table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
-        }
-
         for (int position = 0; position < rows; position++)
         {
             var node = graph.NodeAt(position);
             var cost = analyzed.Costs.Nodes[node.Index];
             var outputs = node.Spec.Outputs.Where(o => o.Length > 0).ToList();
             long?[] bytes = outputs.Select(o => analyzed.Types.TypeOf(o)?.Bytes).ToArray();
-            Row(
+            table.Add(
                 position.ToString(CultureInfo.InvariantCulture),
                 node.Key,
                 node.Spec.Domain.Length == 0 ? node.OpType : $"{node.Spec.Domain}:{node.OpType}",
@@ -78,21 +58,9 @@ internal static class InspectTableWriter
                 bytes.All(b => b.HasValue) ? Number(bytes.Sum(b => b!.Value)) : "?");
         }
 
-        Row("", "total", "", "", Number(analyzed.Costs.TotalFlops), Number(analyzed.Costs.TotalParameterBytes), "");
+        table.Add("", "total", "", "", Number(analyzed.Costs.TotalFlops), Number(analyzed.Costs.TotalParameterBytes), "");
 
-        using var rendered = new StringWriter();
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = console.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = console.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(rendered),
-        });
-
-        // Wide enough that no cell wraps: rows stay one line each, in a terminal and in a file alike.
-        ansi.Profile.Width = Math.Max(80, widths.Sum() + (3 * widths.Length) + 4);
-        ansi.Write(table);
-        output.Write(rendered.ToString().ReplaceLineEndings("\n"));
+        table.Render(console);
 
         if (rows < graph.PositionCount)
         {

@@ -98,6 +98,3 @@ internal sealed class LocatedJson
         }
     }
 }
-
-/// <summary>An object's property: its name, where the name starts, and its value.</summary>
-internal sealed record LocatedProperty(string Name, long NameOffset, LocatedJson Value);

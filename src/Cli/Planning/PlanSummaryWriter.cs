@@ -1,8 +1,6 @@
 using System.Globalization;
 using PartitionCompiler.OnnxSplitter.Verification;
 using PartitionCompiler.Partitioning.Plan;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace PartitionCompiler.Cli.Planning;
 
@@ -125,49 +123,22 @@ internal static class PlanSummaryWriter
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static SummaryTable Table(params string[] columns) => new(columns);
-
-    /// <summary>A Spectre table that never wraps a cell (rows stay one line, in a terminal and in a file alike).</summary>
-    private sealed class SummaryTable
+    /// <summary>A table whose text columns (device, file, route, assignment, from, to) are left-aligned, the numbers right-aligned.</summary>
+    private static TextTable Table(params string[] columns)
     {
-        private readonly Table _table = new Table().Border(TableBorder.Simple);
-        private readonly int[] _widths;
-
-        public SummaryTable(string[] columns)
+        var table = new TextTable();
+        foreach (string column in columns)
         {
-            _widths = [.. columns.Select(c => c.Length)];
-            foreach (string column in columns)
+            if (column is "device" or "file" or "route" or "assignment" or "from" or "to")
             {
-                var tableColumn = new TableColumn(column);
-                _table.AddColumn(IsText(column) ? tableColumn : tableColumn.RightAligned());
+                table.Left(column);
+            }
+            else
+            {
+                table.Right(column);
             }
         }
 
-        public void Add(params string[] cells)
-        {
-            for (int i = 0; i < cells.Length; i++)
-            {
-                _widths[i] = Math.Max(_widths[i], cells[i].Length);
-            }
-
-            _table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
-        }
-
-        public void Render(CliConsole console)
-        {
-            using var rendered = new StringWriter();
-            var ansi = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = console.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-                ColorSystem = console.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(rendered),
-            });
-            ansi.Profile.Width = Math.Max(80, _widths.Sum() + (3 * _widths.Length) + 4);
-            ansi.Write(_table);
-            console.Output.Write(rendered.ToString().ReplaceLineEndings("\n"));
-        }
-
-        private static bool IsText(string column) => column is "device" or "file" or "route" or "assignment" or "from" or "to";
+        return table;
     }
 }

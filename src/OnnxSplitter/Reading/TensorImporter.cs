@@ -1,4 +1,3 @@
-using System.Globalization;
 using PartitionCompiler.OnnxSplitter.Proto;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Graph;
@@ -92,35 +91,12 @@ internal sealed class TensorImporter
 
     private Imported? ImportExternal(TensorProto tensor, string label, ElementType type, long[] dims, int count, long? expectedBytes, bool small)
     {
-        string? location = null;
-        long offset = 0;
-        long? length = null;
-        foreach (var entry in tensor.ExternalData)
+        if (ExternalDataReference.Parse(tensor, out string? problem) is not { } reference)
         {
-            switch (entry.Key)
-            {
-                case "location":
-                    location = entry.Value;
-                    break;
-                case "offset":
-                    if (!long.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-                    {
-                        return Invalid(label, $"external data offset '{entry.Value}' is not a non-negative integer");
-                    }
-
-                    break;
-                case "length":
-                    if (!long.TryParse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
-                    {
-                        return Invalid(label, $"external data length '{entry.Value}' is not a non-negative integer");
-                    }
-
-                    length = parsed;
-                    break;
-                default:
-                    break; // "checksum" and keys from newer versions of the format are not needed to read sizes.
-            }
+            return Invalid(label, problem!);
         }
+
+        var (location, offset, length) = reference;
 
         if (string.IsNullOrEmpty(location))
         {

@@ -52,27 +52,10 @@ internal sealed class ExternalDataLayout
             return tensor;
         }
 
-        string location = "";
-        long offset = 0;
-        long? length = null;
-        foreach (var entry in tensor.ExternalData)
-        {
-            switch (entry.Key)
-            {
-                case "location":
-                    location = entry.Value;
-                    break;
-                case "offset":
-                    offset = long.Parse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture);
-                    break;
-                case "length":
-                    length = long.Parse(entry.Value, NumberStyles.None, CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    break;
-            }
-        }
-
+        // The model was read, so its entries parse (the reader reports PC0106 for those that do not).
+        var (location, offset, length) = ExternalDataReference.Parse(tensor, out string? problem)
+            ?? throw new InvalidDataException($"tensor '{tensor.Name}': {problem}");
+        location ??= "";
         var source = _folder.Resolve(location);
         if (source.Outcome != ExternalDataFolder.Outcome.Found)
         {

@@ -23,6 +23,3 @@ internal sealed record StageContents(
     IReadOnlyList<int> SparseInitializers,
     IReadOnlyList<int> InitializerInputs,
     IReadOnlyList<int> ValueInfos);
-
-/// <summary>A stage input or output with the element type and concrete shape the plan gives it.</summary>
-internal sealed record StageTensor(string Name, ElementType ElementType, long[] Shape);

@@ -1,7 +1,7 @@
 namespace PartitionCompiler.Partitioning.Manifest;
 
 /// <summary>The outcome of reading a quantity string.</summary>
-public enum QuantityParseStatus
+internal enum QuantityParseStatus
 {
     /// <summary>A number and a known unit of the kind.</summary>
     Ok,

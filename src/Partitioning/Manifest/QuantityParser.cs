@@ -9,7 +9,7 @@ namespace PartitionCompiler.Partitioning.Manifest;
 /// <see cref="QuantityUnits"/>. The number uses the invariant culture (a dot for decimals, optional exponent); space
 /// between number and unit is optional. The sign is kept, so that range checks can report negative values.
 /// </summary>
-public static partial class QuantityParser
+internal static partial class QuantityParser
 {
     /// <summary>Parses <paramref name="text"/> as a quantity of <paramref name="kind"/>.</summary>
     public static QuantityParseResult Parse(string text, QuantityKind kind)

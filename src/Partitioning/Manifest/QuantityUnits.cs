@@ -9,7 +9,7 @@ namespace PartitionCompiler.Partitioning.Manifest;
 /// powers of 1024. Bits are always spelt <c>bit</c> or <c>bps</c> and bytes <c>B</c>; the ambiguous <c>Mb/s</c> is
 /// refused rather than guessed.
 /// </summary>
-public static class QuantityUnits
+internal static class QuantityUnits
 {
     private const double Kilo = 1e3, Mega = 1e6, Giga = 1e9, Tera = 1e12, Peta = 1e15;
     private const double Kibi = 1024, Mebi = 1024.0 * 1024, Gibi = 1024.0 * 1024 * 1024, Tebi = 1024.0 * 1024 * 1024 * 1024;

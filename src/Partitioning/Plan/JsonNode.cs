@@ -20,13 +20,3 @@ internal sealed class JsonNode
 
     public List<JsonNode>? Items { get; init; }
 }
-
-internal enum JsonNodeKind
-{
-    Object,
-    Array,
-    String,
-    Number,
-    Boolean,
-    Null,
-}

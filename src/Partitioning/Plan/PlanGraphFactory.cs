@@ -8,7 +8,7 @@ namespace PartitionCompiler.Partitioning.Plan;
 /// <summary>
 /// Builds the plan builder's <see cref="PlanGraph"/> from the operator graph, the inferred types and the cost model.
 /// </summary>
-public static class PlanGraphFactory
+internal static class PlanGraphFactory
 {
     public static PlanGraph FromGraph(OperatorGraph graph, InferredTypes types, GraphCosts costs)
     {

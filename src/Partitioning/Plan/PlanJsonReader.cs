@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using PartitionCompiler.Partitioning.Collections;
@@ -123,13 +122,4 @@ public static class PlanJsonReader
                 return new JsonNode { Kind = JsonNodeKind.Null, Offset = offset };
         }
     }
-}
-
-/// <summary>The plan read from a file, or null with the PC0500 diagnostic that says why not.</summary>
-public sealed record PlanReadResult(PartitionPlan? Plan, ImmutableArray<Diagnostic> Diagnostics);
-
-/// <summary>A content error in a plan file, at a byte offset (internal control flow; surfaced as PC0500).</summary>
-internal sealed class PlanFormatException(long offset, string message) : Exception(message)
-{
-    public long Offset { get; } = offset;
 }

@@ -1,5 +1,6 @@
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Plan;
+using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.Cli.Tests.Plan;
 
@@ -10,6 +11,8 @@ namespace PartitionCompiler.Cli.Tests.Plan;
 /// </summary>
 public sealed class PlanGoldenTests(ITestOutputHelper output) : IDisposable
 {
+    private static readonly GoldenFiles Golden = GoldenFiles.In("tests/Cli.Tests/Plan/Golden");
+
     private readonly PlanWorkspace _work = new();
 
     public void Dispose() => _work.Dispose();
@@ -39,7 +42,7 @@ public sealed class PlanGoldenTests(ITestOutputHelper output) : IDisposable
         var (plan, bytes, _) = PlanCorpusModel(_work, name, file);
 
         output.WriteLine($"{name}: {string.Join(" | ", plan.Stages.Select(s => $"{s.Device} ({s.PredictedMs:G4} ms)"))}; {plan.Predicted.LatencyMs:G6} ms");
-        PlanGoldenFiles.Check(name + ".plan.json", bytes);
+        Golden.Check(name + ".plan.json", bytes);
     }
 
     [Theory]

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using PartitionCompiler.TestSupport;
+using PartitionCompiler.TestSupport.Partitions;
 
 namespace PartitionCompiler.Cli.Tests.Verify;
 
 /// <summary><c>partc verify</c>: tables or JSON on stdout, diagnostics on stderr, exit code 0 only when every tensor passes.</summary>
 public sealed class VerifyCommandTests : IDisposable
 {
-    private readonly VerifyFolder _folder = new(ModelRecipes.ResidualBlock(), 2);
+    private readonly PlanFolder _folder = PlanFolder.Create(ModelRecipes.ResidualBlock(), 2);
 
     public void Dispose() => _folder.Dispose();
 
@@ -70,7 +71,8 @@ public sealed class VerifyCommandTests : IDisposable
         var result = Partc.Run("verify", _folder.PlanPath);
 
         result.FailsWith("PC0411");
-        int line = _folder.LineOf(_folder.Plan.Stages[1].Sha256);
+        int? line = _folder.LineOf("$.stages[1].sha256");
+        Assert.NotNull(line);
         Assert.StartsWith($"{_folder.PlanPath}({line},", Assert.Single(result.StderrLines));
     }
 

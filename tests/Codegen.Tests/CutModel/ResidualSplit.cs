@@ -10,6 +10,7 @@ using PartitionCompiler.Partitioning.Plan;
 using PartitionCompiler.Partitioning.Profiles;
 using PartitionCompiler.Partitioning.Shapes;
 using PartitionCompiler.TestSupport;
+using PartitionCompiler.TestSupport.Partitions;
 
 namespace PartitionCompiler.Codegen.Tests.CutModel;
 
@@ -129,13 +130,7 @@ internal sealed class ResidualSplit : IDisposable
                 graph, types, CostModel.Compute(graph, types), manifest, profiles, WholeFile, model.Sha256, new string('0', 64)));
             PartitionPlan plan = planning.Plan ?? throw Failed(planning.Diagnostics);
             SubModelSet stages = SubModelBuilder.Build(model, graph, plan, diagnostics) ?? throw Failed(diagnostics);
-            foreach (StageModelFile stage in stages.Stages)
-            {
-                using FileStream file = File.Create(folder.File(stage.RelativePath));
-                stage.WriteTo(file);
-            }
-
-            return new ResidualSplit(folder, stages.ApplyTo(plan), manifest);
+            return new ResidualSplit(folder, StageFiles.Write(stages, plan, folder.Path), manifest);
         }
         catch
         {

@@ -1,3 +1,5 @@
+using PartitionCompiler.TestSupport;
+
 namespace PartitionCompiler.Codegen.Tests.Emit;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class GoldenTests
     {
         var files = GeneratedCodeCompilesTests.Emit(TestPlans.ThreeDevices());
 
-        GoldenFiles.Check("DetectorPlan.", files);
+        GoldenFiles.In("tests/Codegen.Tests/Golden", ".txt")
+            .CheckAll("DetectorPlan.", [.. files.Select(f => (f.HintName, f.Text))]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PartitionCompiler.Partitioning.Diagnostics;
+using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.Codegen.Tests.Spec;
 
@@ -9,7 +10,7 @@ public sealed partial class CodegenDiagnosticsDocumentedTests
     [Fact]
     public void Every_codegen_code_has_an_entry_and_every_entry_a_code()
     {
-        string docs = File.ReadAllText(DocsFile());
+        string docs = RepositoryFiles.Read("docs/diagnostics.md");
         var documented = EntryHeading().Matches(docs).Select(m => m.Groups[1].Value).Where(InBand).Order(StringComparer.Ordinal);
         var catalogued = DiagnosticCatalog.All.Select(d => d.Code).Where(InBand).Order(StringComparer.Ordinal);
 
@@ -18,20 +19,6 @@ public sealed partial class CodegenDiagnosticsDocumentedTests
     }
 
     private static bool InBand(string code) => string.CompareOrdinal(code, "PC0460") >= 0 && string.CompareOrdinal(code, "PC0479") <= 0;
-
-    private static string DocsFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "docs", "diagnostics.md");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("docs/diagnostics.md was not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"^### (PC\d{4})\s*$", RegexOptions.Multiline)]
     private static partial Regex EntryHeading();

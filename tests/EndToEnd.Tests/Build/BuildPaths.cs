@@ -1,10 +1,12 @@
+using PartitionCompiler.TestSupport;
+
 namespace PartitionCompiler.EndToEnd.Tests.Build;
 
 /// <summary>Where the build tests find the repository and the stand-in CLI.</summary>
 internal static class BuildPaths
 {
     /// <summary>The repository root: the nearest folder above the tests holding PartitionCompiler.sln.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
     /// <summary>The stand-in for <c>partc</c> (Build/FakePartc), copied next to the tests.</summary>
     public static string FakeCli { get; } = Path.Combine(AppContext.BaseDirectory, "FakePartc.dll");
@@ -16,17 +18,4 @@ internal static class BuildPaths
 #else
         "Release";
 #endif
-
-    private static string FindRepositoryRoot()
-    {
-        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PartitionCompiler.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no PartitionCompiler.sln above {AppContext.BaseDirectory}");
-    }
 }

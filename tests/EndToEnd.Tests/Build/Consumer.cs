@@ -30,8 +30,7 @@ internal sealed class Consumer
         _feed = feed;
         Folder = Path.Combine(feed.Root, name);
         Directory.CreateDirectory(Path.Combine(Folder, "models"));
-        File.WriteAllText(Path.Combine(feed.Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(feed.Root, "Directory.Build.targets"), "<Project />\n");
+        feed.PrepareConsumer(feed.Root, Folder);
         File.WriteAllText(Path.Combine(Folder, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -52,14 +51,6 @@ internal sealed class Consumer
             "Console.WriteLine($\"stages={Consumer.DetectorPlan.StageCount} files={string.Join(',', Consumer.DetectorPlan.StageFiles)}\");\n");
         File.WriteAllBytes(Path.Combine(Folder, "models", "detector.onnx"), [0x08, 0x03, 0x12, 0x04, 0x74, 0x65, 0x73, 0x74]);
         File.WriteAllText(Path.Combine(Folder, "detector.devices.json"), manifest);
-        File.WriteAllText(Path.Combine(Folder, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="partitioncompiler-test" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-
-            """);
     }
 
     public string Folder { get; }

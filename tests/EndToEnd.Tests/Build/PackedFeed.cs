@@ -1,30 +1,23 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
+using PartitionCompiler.TestSupport.Packaging;
 
 namespace PartitionCompiler.EndToEnd.Tests.Build;
 
 /// <summary>
-/// Packs the PartitionCompiler packages once for the build tests: <c>dotnet pack src/PartitionTask</c> into a temp
-/// feed, with a version no other run uses (NuGet never re-extracts an id and version it already has) and only this
-/// machine's ONNX Runtime natives. Also extracts the PartitionCompiler package, for tests that import its build files
-/// directly. Removes the feed and the extracted copies in the global packages folder afterwards.
+/// Packs the PartitionCompiler packages once for the build tests (<see cref="LocalFeed"/>: a temp feed, a version no
+/// other run uses, only this machine's ONNX Runtime natives), in the configuration the tests were built in. Also extracts
+/// the PartitionCompiler package, for tests that import its build files directly. Removes the feed and the extracted
+/// copies in the global packages folder afterwards.
 /// </summary>
 public sealed class PackedFeed : IDisposable
 {
+    private readonly LocalFeed _feed;
+
     public PackedFeed()
     {
-        Root = Path.Combine(Path.GetTempPath(), "pc-build-tests", Guid.NewGuid().ToString("N")[..12]);
-        Feed = Path.Combine(Root, "feed");
-        Version = $"0.0.0-test.{Path.GetFileName(Root)}";
-        Directory.CreateDirectory(Feed);
-
-        // PackageVersion (not Version) names the packages without changing the assemblies' version, so the
-        // repository's own build outputs are not recompiled by the tests.
-        PackResult = Dotnet.Run(BuildPaths.RepositoryRoot,
-            "pack", Path.Combine("src", "PartitionTask"), "-c", BuildPaths.Configuration, "-o", Feed,
-            $"-p:PackageVersion={Version}", $"-p:PartitionCompilerPackRids={RuntimeInformation.RuntimeIdentifier}",
-            "-nodeReuse:false", "-tl:off");
-
+        _feed = new LocalFeed("pc-build-tests", "test");
+        DotnetRun pack = _feed.Pack(BuildPaths.RepositoryRoot, BuildPaths.Configuration, timeout: Dotnet.Timeout);
+        PackResult = new DotnetResult(pack.ExitCode, pack.Output, pack.Command);
         Package = Path.Combine(Feed, $"PartitionCompiler.{Version}.nupkg");
         Extracted = Path.Combine(Root, "package");
         if (PackResult.ExitCode == 0 && File.Exists(Package))
@@ -34,11 +27,11 @@ public sealed class PackedFeed : IDisposable
     }
 
     /// <summary>The temp folder of this run; consumers are created under it.</summary>
-    public string Root { get; }
+    public string Root => _feed.Root;
 
-    public string Feed { get; }
+    public string Feed => _feed.Feed;
 
-    public string Version { get; }
+    public string Version => _feed.Version;
 
     internal DotnetResult PackResult { get; }
 
@@ -51,42 +44,13 @@ public sealed class PackedFeed : IDisposable
     /// <summary>Fails the calling test with the pack output if packing failed.</summary>
     public void EnsurePacked() => PackResult.Succeeded();
 
-    public void Dispose()
+    /// <summary>Prepares a consumer project folder under <see cref="Root"/>: empty Directory.Build files in
+    /// <paramref name="isolationFolder"/> (written once) and a nuget.config naming the feed in <paramref name="projectFolder"/>.</summary>
+    public void PrepareConsumer(string isolationFolder, string projectFolder)
     {
-        string globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (string id in new[] { "partitioncompiler", "partitioncompiler.runtime", "partitioncompiler.runtime.grpc" })
-        {
-            TryDelete(Path.Combine(globalPackages, id, Version));
-            string idFolder = Path.Combine(globalPackages, id);
-            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
-            {
-                TryDelete(idFolder);
-            }
-        }
-
-        TryDelete(Root);
+        LocalFeed.WriteEmptyDirectoryBuildFiles(isolationFolder);
+        _feed.WriteNuGetConfig(projectFolder);
     }
 
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder does not fail the run.
-        }
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PackedFeedCollection : ICollectionFixture<PackedFeed>
-{
-    /// <summary>The build tests share one packed feed and run one at a time (each starts MSBuild).</summary>
-    public const string Name = "PartitionCompiler package";
+    public void Dispose() => _feed.Dispose();
 }

@@ -14,7 +14,7 @@ public sealed class SampleModelFileTests
     [Fact]
     public void Scene_model_of_the_GlassesPhoneCloud_sample_is_byte_identical_to_its_recipe()
     {
-        string path = Path.Combine(RepositoryRoot(), SampleModels.ScenePath);
+        string path = RepositoryFiles.PathOf(SampleModels.ScenePath);
         byte[] built = SampleModels.Scene().ToBytes();
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
@@ -32,17 +32,4 @@ public sealed class SampleModelFileTests
     [Fact]
     public void Scene_model_is_the_same_bytes_every_time_it_is_built() =>
         Assert.Equal(SampleModels.Scene().ToBytes(), SampleModels.Scene().ToBytes());
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PartitionCompiler.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("PartitionCompiler.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PartitionCompiler.Partitioning.Diagnostics;
+using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.OnnxSplitter.Tests.SubModels;
 
@@ -9,7 +10,7 @@ public sealed partial class EmitDiagnosticsDocumentationTests
     [Fact]
     public void Every_emission_code_is_documented_with_its_severity_and_message_and_every_documented_one_exists()
     {
-        string text = File.ReadAllText(RepositoryFile("docs", "diagnostics.md"));
+        string text = RepositoryFiles.Read("docs/diagnostics.md");
         var documented = Heading().Matches(text).ToDictionary(m => m.Groups[1].Value, m => (Severity: m.Groups[2].Value, Message: m.Groups[3].Value), StringComparer.Ordinal);
         var catalogue = DiagnosticCatalog.All.Where(d => InBand(d.Code)).ToArray();
         Assert.NotEmpty(catalogue);
@@ -29,20 +30,6 @@ public sealed partial class EmitDiagnosticsDocumentationTests
     }
 
     private static bool InBand(string code) => string.CompareOrdinal(code, "PC0400") >= 0 && string.CompareOrdinal(code, "PC0459") <= 0;
-
-    internal static string RepositoryFile(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PartitionCompiler.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-
-        Assert.Fail("PartitionCompiler.sln was not found above " + AppContext.BaseDirectory);
-        return "";
-    }
 
     [GeneratedRegex(@"^### (PC\d{4})\n(Error|Warning)\. `(.*)`$", RegexOptions.Multiline)]
     private static partial Regex Heading();

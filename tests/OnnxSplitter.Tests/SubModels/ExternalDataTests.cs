@@ -5,6 +5,7 @@ using PartitionCompiler.OnnxSplitter.Verification;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Graph;
 using PartitionCompiler.TestSupport;
+using PartitionCompiler.TestSupport.Partitions;
 
 namespace PartitionCompiler.OnnxSplitter.Tests.SubModels;
 
@@ -40,7 +41,7 @@ public sealed class ExternalDataTests : IDisposable
         }
 
         string root = Path.Combine(_folder.Path, "partitions");
-        var recorded = Stages.Write(set, plan, root);
+        var recorded = StageFiles.Write(set, plan, root);
         foreach (var stage in recorded.Stages)
         {
             string data = Path.Combine(root, stage.File + ".data");
@@ -75,7 +76,7 @@ public sealed class ExternalDataTests : IDisposable
         Assert.Equal(0, offsets["small"]);
         Assert.Equal(65536, offsets["large"]);
         Assert.Equal(65536 + (512 * 600 * 4), set.Stages[0].Data!.Length);
-        var recorded = Stages.Write(set, plan, _folder.Path);
+        var recorded = StageFiles.Write(set, plan, _folder.Path);
         var diagnostics = new DiagnosticBag();
         Assert.True(PlanVerifier.Verify(model, recorded, _folder.Path, new VerificationOptions(), diagnostics) is { Passed: true }, Stages.Describe(diagnostics));
     }

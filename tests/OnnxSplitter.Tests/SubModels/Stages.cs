@@ -52,28 +52,6 @@ internal static class Stages
         return report!;
     }
 
-    /// <summary>Writes the stage files (and data files) under <paramref name="root"/> and returns the plan with their hashes.</summary>
-    public static PartitionPlan Write(SubModelSet set, PartitionPlan plan, string root)
-    {
-        foreach (var stage in set.Stages)
-        {
-            string path = Path.Combine(root, stage.RelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var file = File.Create(path))
-            {
-                stage.WriteTo(file);
-            }
-
-            if (stage.Data is { } data)
-            {
-                using var dataFile = File.Create(Path.Combine(root, data.RelativePath));
-                data.WriteTo(dataFile);
-            }
-        }
-
-        return set.ApplyTo(plan);
-    }
-
     public static string Describe(DiagnosticBag diagnostics) => string.Join("\n", diagnostics.Items);
 
     /// <summary>A plan over the model cut after each position in <paramref name="cuts"/>.</summary>

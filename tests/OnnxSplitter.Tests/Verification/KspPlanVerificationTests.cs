@@ -47,7 +47,7 @@ public sealed class KspPlanVerificationTests : IDisposable
 
         var set = SubModelBuilder.Build(model, graph, plan, diagnostics);
         Assert.True(set is not null, Stages.Describe(diagnostics));
-        var recorded = Stages.Write(set!, plan, _folder.Path);
+        var recorded = StageFiles.Write(set!, plan, _folder.Path);
         byte[] json = PlanJsonWriter.Write(recorded);
         var reread = PlanJsonReader.Read(json, "net.plan.json");
         Assert.Equal(json, PlanJsonWriter.Write(reread.Plan!));

@@ -5,6 +5,7 @@ using PartitionCompiler.Partitioning.Collections;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Graph;
 using PartitionCompiler.TestSupport;
+using PartitionCompiler.TestSupport.Partitions;
 
 namespace PartitionCompiler.OnnxSplitter.Tests.Verification;
 

@@ -1,6 +1,5 @@
 using PartitionCompiler.OnnxSplitter.Reading;
 using PartitionCompiler.Partitioning.Diagnostics;
-using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.Partitioning.Tests.Costs;
 

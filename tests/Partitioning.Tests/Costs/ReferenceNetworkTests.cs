@@ -3,7 +3,6 @@ using PartitionCompiler.Partitioning.Costs;
 using PartitionCompiler.Partitioning.Diagnostics;
 using PartitionCompiler.Partitioning.Graph;
 using PartitionCompiler.Partitioning.Shapes;
-using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.Partitioning.Tests.Costs;
 

@@ -1,4 +1,5 @@
 using PartitionCompiler.Partitioning.Graph;
+using PartitionCompiler.Partitioning.Tests.Shapes;
 
 namespace PartitionCompiler.Partitioning.Tests.Graph;
 
@@ -8,10 +9,10 @@ public sealed class GraphBuilderOrderTests
     [Fact]
     public void Topological_file_order_is_the_order()
     {
-        var graph = new Specs().Input("x", 4)
-            .Node("a", "Relu", ["x"], ["a"])
-            .Node("b", "Neg", ["x"], ["b"])
-            .Node("c", "Add", ["a", "b"], ["c"])
+        var graph = new SpecBuilder().Input("x", 4)
+            .NamedNode("a", "Relu", ["x"], ["a"])
+            .NamedNode("b", "Neg", ["x"], ["b"])
+            .NamedNode("c", "Add", ["a", "b"], ["c"])
             .Output("c").Graph();
 
         Assert.True(graph.FileOrderWasTopological);
@@ -25,11 +26,11 @@ public sealed class GraphBuilderOrderTests
     public void Unordered_file_is_sorted_by_Kahn_taking_the_smallest_ready_index()
     {
         // File: 0 C(b) 1 A(x) 2 B(a) 3 D(x). Ready at first: A(1), D(3) -> A; then B(2), D -> B; then C(0), D -> C; then D.
-        var graph = new Specs().Input("x", 4)
-            .Node("C", "Relu", ["b"], ["c"])
-            .Node("A", "Relu", ["x"], ["a"])
-            .Node("B", "Relu", ["a"], ["b"])
-            .Node("D", "Relu", ["x"], ["d"])
+        var graph = new SpecBuilder().Input("x", 4)
+            .NamedNode("C", "Relu", ["b"], ["c"])
+            .NamedNode("A", "Relu", ["x"], ["a"])
+            .NamedNode("B", "Relu", ["a"], ["b"])
+            .NamedNode("D", "Relu", ["x"], ["d"])
             .Output("c").Output("d").Graph();
 
         Assert.False(graph.FileOrderWasTopological);
@@ -41,9 +42,9 @@ public sealed class GraphBuilderOrderTests
     public void Outer_scope_reads_of_a_subgraph_order_the_node_after_their_producer()
     {
         // The If (file index 0) reads 'a' only from inside its branches; it must still come after 'a''s producer.
-        var graph = new Specs().Input("x", 4).Input("cond")
-            .Node("if", "If", ["cond"], ["y"], outerScope: ["a"], subgraphs: true)
-            .Node("make_a", "Relu", ["x"], ["a"])
+        var graph = new SpecBuilder().Input("x", 4).Input("cond")
+            .SubgraphNode("if", "If", ["cond"], ["y"], "a")
+            .NamedNode("make_a", "Relu", ["x"], ["a"])
             .Output("y").Graph();
 
         Assert.Equal([1, 0], graph.Order);
@@ -54,10 +55,10 @@ public sealed class GraphBuilderOrderTests
     public void Weight_chain_listed_before_its_source_is_still_weights()
     {
         // Unsqueeze reads the fill's output before the fill appears in the file.
-        var graph = new Specs().Input("x", 1, 8).Initializer("w_shape", 1)
-            .Node("unsq", "Unsqueeze", ["w"], ["w2"])
-            .Node("fill", "ConstantOfShape", ["w_shape"], ["w"])
-            .Node("mul", "Mul", ["x", "w2"], ["y"])
+        var graph = new SpecBuilder().Input("x", 1, 8).Weight("w_shape", 1)
+            .NamedNode("unsq", "Unsqueeze", ["w"], ["w2"])
+            .NamedNode("fill", "ConstantOfShape", ["w_shape"], ["w"])
+            .NamedNode("mul", "Mul", ["x", "w2"], ["y"])
             .Output("y").Graph();
 
         Assert.True(graph.Nodes[0].IsWeight);
@@ -70,11 +71,11 @@ public sealed class GraphBuilderOrderTests
     [Fact]
     public void Long_chain_builds_in_file_order()
     {
-        var specs = new Specs().Input("x", 4);
+        var specs = new SpecBuilder().Input("x", 4);
         string previous = "x";
         for (int i = 0; i < 20000; i++)
         {
-            specs.Node($"n{i}", "Relu", [previous], [$"t{i}"]);
+            specs.NamedNode($"n{i}", "Relu", [previous], [$"t{i}"]);
             previous = $"t{i}";
         }
 

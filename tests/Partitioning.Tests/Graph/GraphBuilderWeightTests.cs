@@ -1,4 +1,5 @@
 using PartitionCompiler.Partitioning.Graph;
+using PartitionCompiler.Partitioning.Tests.Shapes;
 
 namespace PartitionCompiler.Partitioning.Tests.Graph;
 
@@ -8,9 +9,9 @@ public sealed class GraphBuilderWeightTests
     [Fact]
     public void Constant_is_a_weight_producer()
     {
-        var graph = new Specs().Input("x", 2)
-            .Node("c", "Constant", [], ["c"])
-            .Node("add", "Add", ["x", "c"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2)
+            .NamedNode("c", "Constant", [], ["c"])
+            .NamedNode("add", "Add", ["x", "c"], ["y"])
             .Output("y").Graph();
 
         Assert.Null(graph.Nodes[0].Position);
@@ -26,9 +27,9 @@ public sealed class GraphBuilderWeightTests
     [InlineData("Reshape")]
     public void Node_fed_only_by_initializers_is_a_weight_producer(string op)
     {
-        var graph = new Specs().Input("x", 2).Initializer("i", 2).Initializer("j", 1)
-            .Node("w", op, op == "Reshape" ? ["i", "j"] : ["i"], ["w"])
-            .Node("add", "Add", ["x", "w"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2).Weight("i", 2).Weight("j", 1)
+            .NamedNode("w", op, op == "Reshape" ? ["i", "j"] : ["i"], ["w"])
+            .NamedNode("add", "Add", ["x", "w"], ["y"])
             .Output("y").Graph();
 
         Assert.True(graph.Nodes[0].IsWeight);
@@ -41,10 +42,10 @@ public sealed class GraphBuilderWeightTests
     [InlineData("Identity")]
     public void Node_reading_an_activation_is_positioned(string op)
     {
-        var graph = new Specs().Input("x", 2)
-            .Node("shape", "Shape", ["x"], ["s"])
-            .Node("w", op, ["s"], ["w"])
-            .Node("add", "Add", ["x", "w"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2)
+            .NamedNode("shape", "Shape", ["x"], ["s"])
+            .NamedNode("w", op, ["s"], ["w"])
+            .NamedNode("add", "Add", ["x", "w"], ["y"])
             .Output("y").Graph();
 
         Assert.Equal([0, 1, 2], graph.Nodes.Select(n => n.Position!.Value));
@@ -54,9 +55,9 @@ public sealed class GraphBuilderWeightTests
     [Fact]
     public void Node_mixing_a_weight_and_a_graph_input_is_positioned()
     {
-        var graph = new Specs().Input("x", 2).Initializer("i", 2)
-            .Node("id", "Identity", ["x"], ["xi"])
-            .Node("add", "Add", ["i", "xi"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2).Weight("i", 2)
+            .NamedNode("id", "Identity", ["x"], ["xi"])
+            .NamedNode("add", "Add", ["i", "xi"], ["y"])
             .Output("y").Graph();
 
         Assert.Equal(2, graph.PositionCount);
@@ -67,9 +68,9 @@ public sealed class GraphBuilderWeightTests
     [InlineData("Dropout")]
     public void Non_deterministic_node_fed_by_weights_is_positioned(string op)
     {
-        var graph = new Specs().Input("x", 2).Initializer("i", 2)
-            .Node("r", op, ["i"], ["r"])
-            .Node("add", "Add", ["x", "r"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2).Weight("i", 2)
+            .NamedNode("r", op, ["i"], ["r"])
+            .NamedNode("add", "Add", ["x", "r"], ["y"])
             .Output("y").Graph();
 
         Assert.Equal(0, graph.Nodes[0].Position);
@@ -78,9 +79,9 @@ public sealed class GraphBuilderWeightTests
     [Fact]
     public void Node_with_subgraphs_fed_by_weights_is_positioned()
     {
-        var graph = new Specs().Input("x", 2).Initializer("cond", 1).Initializer("i", 2)
-            .Node("if", "If", ["cond"], ["b"], outerScope: ["i"], subgraphs: true)
-            .Node("add", "Add", ["x", "b"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2).Weight("cond", 1).Weight("i", 2)
+            .SubgraphNode("if", "If", ["cond"], ["b"], "i")
+            .NamedNode("add", "Add", ["x", "b"], ["y"])
             .Output("y").Graph();
 
         Assert.Equal(0, graph.Nodes[0].Position);
@@ -89,9 +90,9 @@ public sealed class GraphBuilderWeightTests
     [Fact]
     public void Node_without_inputs_other_than_Constant_is_positioned()
     {
-        var graph = new Specs().Input("x", 2)
-            .Node("r", "RandomUniform", [], ["r"])
-            .Node("add", "Add", ["x", "r"], ["y"])
+        var graph = new SpecBuilder().Input("x", 2)
+            .NamedNode("r", "RandomUniform", [], ["r"])
+            .NamedNode("add", "Add", ["x", "r"], ["y"])
             .Output("y").Graph();
 
         Assert.Equal(2, graph.PositionCount);
@@ -100,8 +101,8 @@ public sealed class GraphBuilderWeightTests
     [Fact]
     public void Public_rule_agrees_with_the_builder()
     {
-        var constant = new Specs().Node("c", "Constant", [], ["c"]).Build().Nodes[0];
-        var identity = new Specs().Node("i", "Identity", ["a"], ["b"]).Build().Nodes[0];
+        var constant = new SpecBuilder().NamedNode("c", "Constant", [], ["c"]).Build().Nodes[0];
+        var identity = new SpecBuilder().NamedNode("i", "Identity", ["a"], ["b"]).Build().Nodes[0];
 
         Assert.True(GraphBuilder.IsWeightProducer(constant, _ => false));
         Assert.True(GraphBuilder.IsWeightProducer(identity, name => name == "a"));
@@ -111,11 +112,11 @@ public sealed class GraphBuilderWeightTests
     [Fact]
     public void Tensors_list_kinds_producers_consumers_outputs_and_declared_types()
     {
-        var graph = new Specs().Input("x", 1, 4).Initializer("w", 4).ValueInfo("a", 1, 4)
-            .Node("c", "Constant", [], ["c"])
-            .Node("relu", "Relu", ["x"], ["a"])
-            .Node("mul", "Mul", ["a", "w"], ["m"])
-            .Node("add", "Add", ["a", "c"], ["y"])
+        var graph = new SpecBuilder().Input("x", 1, 4).Weight("w", 4).ValueInfo("a", 1, 4)
+            .NamedNode("c", "Constant", [], ["c"])
+            .NamedNode("relu", "Relu", ["x"], ["a"])
+            .NamedNode("mul", "Mul", ["a", "w"], ["m"])
+            .NamedNode("add", "Add", ["a", "c"], ["y"])
             .Output("y").Output("m").Graph();
 
         Assert.Equal(["x", "w", "c", "a", "m", "y"], graph.Tensors.Select(t => t.Name));

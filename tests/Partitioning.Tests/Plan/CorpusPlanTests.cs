@@ -8,7 +8,6 @@ using PartitionCompiler.Partitioning.Profiles;
 using PartitionCompiler.Partitioning.Solver;
 using PartitionCompiler.Partitioning.Tests.Costs;
 using PartitionCompiler.Partitioning.Tests.Solver;
-using PartitionCompiler.TestSupport;
 
 namespace PartitionCompiler.Partitioning.Tests.Plan;
 

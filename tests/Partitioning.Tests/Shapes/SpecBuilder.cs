@@ -6,7 +6,8 @@ using PartitionCompiler.Partitioning.Shapes;
 
 namespace PartitionCompiler.Partitioning.Tests.Shapes;
 
-/// <summary>Builds small <see cref="ModelSpec"/>s in code for shape and cost tests (no ONNX file involved).</summary>
+/// <summary>Builds small <see cref="ModelSpec"/>s in code for graph, shape, cost and solver tests (the pure core never
+/// reads files).</summary>
 internal sealed class SpecBuilder
 {
     private readonly List<NodeSpec> _nodes = [];
@@ -14,6 +15,9 @@ internal sealed class SpecBuilder
     private readonly List<ValueSpec> _outputs = [];
     private readonly List<ValueSpec> _valueInfos = [];
     private readonly List<InitializerSpec> _initializers = [];
+
+    /// <summary>Where diagnostics about the built model point.</summary>
+    public static readonly SourceLocation Location = new("test.onnx");
 
     public SpecBuilder(long opset = 13) => Opset = opset;
 
@@ -65,6 +69,13 @@ internal sealed class SpecBuilder
         return this;
     }
 
+    /// <summary>A node with subgraphs (<c>If</c>, <c>Loop</c>) whose bodies read <paramref name="outerScope"/> from the main graph.</summary>
+    public SpecBuilder SubgraphNode(string name, string op, string[] inputs, string[] outputs, params string[] outerScope)
+    {
+        _nodes.Add(new NodeSpec(_nodes.Count, name, op, "", inputs, outputs, EquatableArray<AttributeValue>.Empty, outerScope, true));
+        return this;
+    }
+
     /// <summary>Adds a raw node (other domains, subgraphs).</summary>
     public SpecBuilder RawNode(Func<int, NodeSpec> create)
     {
@@ -77,6 +88,10 @@ internal sealed class SpecBuilder
         _outputs.AddRange(names.Select(n => new ValueSpec(n, null)));
         return this;
     }
+
+    /// <summary>A float32 value info (a declared intermediate type).</summary>
+    public SpecBuilder ValueInfo(string name, params Dim[] dims) =>
+        ValueInfo(name, new TensorType(ElementType.Float32, new TensorShape(dims.ToEquatableArray())));
 
     public SpecBuilder ValueInfo(string name, TensorType type)
     {
@@ -92,9 +107,18 @@ internal sealed class SpecBuilder
     public OperatorGraph Graph()
     {
         var bag = new DiagnosticBag();
-        var graph = GraphBuilder.Build(Build(), new SourceLocation("test.onnx"), bag);
+        var graph = GraphBuilder.Build(Build(), Location, bag);
         Assert.True(graph is not null, string.Join("\n", bag.Items));
         return graph!;
+    }
+
+    /// <summary>Builds the graph, asserts it failed, and returns what it reported.</summary>
+    public IReadOnlyList<Diagnostic> Errors()
+    {
+        var bag = new DiagnosticBag();
+        Assert.Null(GraphBuilder.Build(Build(), Location, bag));
+        Assert.True(bag.HasErrors);
+        return bag.Items;
     }
 
     /// <summary>Runs shape inference and returns the result with its diagnostics.</summary>
@@ -103,7 +127,7 @@ internal sealed class SpecBuilder
     {
         var graph = Graph();
         var bag = new DiagnosticBag();
-        var types = ShapeInference.Infer(graph, pins ?? [], bag, knownTypes, new SourceLocation("test.onnx"));
+        var types = ShapeInference.Infer(graph, pins ?? [], bag, knownTypes, Location);
         return (types, bag, graph);
     }
 
@@ -113,47 +137,5 @@ internal sealed class SpecBuilder
         var (types, bag, _) = Infer(pins);
         Assert.True(bag.Items.Count == 0, string.Join("\n", bag.Items));
         return types;
-    }
-}
-
-/// <summary>Attribute factories for <see cref="SpecBuilder"/>.</summary>
-internal static class Attr
-{
-    public static AttributeValue Int(string name, long value) => new(name, AttributeKind.Int) { Int = value };
-
-    public static AttributeValue Ints(string name, params long[] values) => new(name, AttributeKind.Ints) { Ints = values };
-
-    public static AttributeValue Float(string name, double value) => new(name, AttributeKind.Float) { Float = value };
-
-    public static AttributeValue Floats(string name, params double[] values) => new(name, AttributeKind.Floats) { Floats = values };
-
-    public static AttributeValue String(string name, string value) => new(name, AttributeKind.String) { String = value };
-
-    public static AttributeValue Tensor(string name, ConstantTensor tensor) => new(name, AttributeKind.Tensor) { Tensor = tensor };
-}
-
-/// <summary>Assertions on inferred types.</summary>
-internal static class ShapeAssert
-{
-    /// <summary>Asserts the tensor's shape, written like <c>"[1,64,55,55]"</c> (symbolic dims by symbol or <c>?</c>).</summary>
-    public static void Shape(InferredTypes types, string tensor, string expected)
-    {
-        var type = types.TypeOf(tensor);
-        Assert.NotNull(type);
-        Assert.Equal(expected, type.Shape?.ToString());
-    }
-
-    public static void Type(InferredTypes types, string tensor, ElementType elementType, string shape)
-    {
-        Shape(types, tensor, shape);
-        Assert.Equal(elementType, types.TypeOf(tensor)!.ElementType);
-    }
-
-    /// <summary>Asserts exactly one diagnostic with the code, and returns it.</summary>
-    public static Diagnostic Single(DiagnosticBag bag, string code)
-    {
-        var diagnostic = Assert.Single(bag.Items);
-        Assert.Equal(code, diagnostic.Code);
-        return diagnostic;
     }
 }

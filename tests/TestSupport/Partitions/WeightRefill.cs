@@ -244,26 +244,16 @@ public static class WeightRefill
             values[i] = low + ((high - low) * random.NextFloat());
         }
 
-        var tensor = new TensorProto { Name = name, DataType = (int)ElementType.Float32 };
-        tensor.Dims.Add(dims);
+        var tensor = OnnxTensors.Header(name, ElementType.Float32, dims);
         tensor.RawData = UnsafeByteOperations.UnsafeWrap(bytes);
         return tensor;
     }
 
-    private static ValueInfoProto InputFor(TensorProto initializer)
+    private static ValueInfoProto InputFor(TensorProto initializer) => new()
     {
-        var shape = new TensorShapeProto();
-        foreach (long dim in initializer.Dims)
-        {
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = dim });
-        }
-
-        return new ValueInfoProto
-        {
-            Name = initializer.Name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = initializer.DataType, Shape = shape } },
-        };
-    }
+        Name = initializer.Name,
+        Type = OnnxTensors.TypeOf((ElementType)initializer.DataType, [.. initializer.Dims.Select(d => new Dim(d))]),
+    };
 
     private static IEnumerable<string> OuterReads(NodeProto node) => OuterScope.HasSubgraphs(node) ? OuterScope.ReadsOf(node) : [];
 
