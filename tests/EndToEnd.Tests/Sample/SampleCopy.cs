@@ -22,24 +22,7 @@ internal sealed class SampleCopy
         string source = Path.Combine(BuildPaths.RepositoryRoot, "samples", SampleName);
         CopyFolder(source, Folder);
 
-        // Written once: they are inputs of every build below them, so rewriting them would make a built copy stale.
-        foreach (string file in new[] { "Directory.Build.props", "Directory.Build.targets" })
-        {
-            string path = Path.Combine(root, file);
-            if (!File.Exists(path))
-            {
-                File.WriteAllText(path, "<Project />\n");
-            }
-        }
-
-        File.WriteAllText(Path.Combine(Folder, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <add key="partitioncompiler-test" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-
-            """);
+        feed.PrepareConsumer(root, Folder);
     }
 
     public string Folder { get; }
