@@ -49,6 +49,16 @@ internal sealed class TextTable
     /// <summary>Writes the table to stdout.</summary>
     public void Render(CliConsole console) => console.Output.Write(Render(console.IsTerminal));
 
+    /// <summary>Writes the table to stdout without its blank first and last lines and without trailing spaces, for
+    /// output that stacks several tables under short headings (<c>partc verify</c>).</summary>
+    public void RenderCompact(CliConsole console)
+    {
+        var lines = Render(console.IsTerminal).Split('\n').Select(l => l.TrimEnd()).ToList();
+        int first = lines.FindIndex(l => l.Length > 0);
+        int last = lines.FindLastIndex(l => l.Length > 0);
+        console.Output.Write(string.Join('\n', lines.Skip(first).Take(last - first + 1)) + "\n");
+    }
+
     private TextTable Column(TableColumn column, string heading)
     {
         _table.AddColumn(column);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartitionCompiler.Partitioning.Graph;
+using PartitionCompiler.Partitioning.Json;
 
 namespace PartitionCompiler.Cli.Inspect;
 
@@ -20,7 +21,7 @@ internal static class InspectJsonWriter
             WriteNodes(json, analyzed);
             WriteCuts(json, analyzed);
             json.WriteStartObject("totals");
-            WriteFlops(json, "flops", analyzed.Costs.TotalFlops);
+            json.WriteCount("flops", analyzed.Costs.TotalFlops);
             json.WriteNumber("parameterBytes", analyzed.Costs.TotalParameterBytes);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -53,13 +54,7 @@ internal static class InspectJsonWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("ortShapeFallback");
-        foreach (string name in analyzed.OrtShapeFallback)
-        {
-            json.WriteStringValue(name);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("ortShapeFallback", analyzed.OrtShapeFallback);
         json.WriteEndObject();
     }
 
@@ -82,13 +77,7 @@ internal static class InspectJsonWriter
                 json.WriteNull("position");
             }
 
-            json.WriteStartArray("inputs");
-            foreach (string input in node.Spec.AllInputs)
-            {
-                json.WriteStringValue(input);
-            }
-
-            json.WriteEndArray();
+            json.WriteStringArray("inputs", node.Spec.AllInputs);
             json.WriteStartArray("outputs");
             foreach (string output in node.Spec.Outputs)
             {
@@ -99,7 +88,7 @@ internal static class InspectJsonWriter
             }
 
             json.WriteEndArray();
-            WriteFlops(json, "flops", cost.Flops);
+            json.WriteCount("flops", cost.Flops);
             json.WriteNumber("parameterBytes", cost.ParameterBytes);
             json.WriteEndObject();
         }
@@ -114,13 +103,7 @@ internal static class InspectJsonWriter
         {
             json.WriteStartObject();
             json.WriteNumber("after", cut.After);
-            json.WriteStartArray("tensors");
-            foreach (string tensor in cut.Tensors)
-            {
-                json.WriteStringValue(tensor);
-            }
-
-            json.WriteEndArray();
+            json.WriteStringArray("tensors", cut.Tensors);
             json.WriteNumber("bytes", cut.Bytes);
             json.WriteEndObject();
         }
@@ -164,18 +147,5 @@ internal static class InspectJsonWriter
         }
 
         json.WriteEndObject();
-    }
-
-    /// <summary>FLOPs are whole numbers in practice: written as integers while exact, else as the shortest round-trip double.</summary>
-    private static void WriteFlops(Utf8JsonWriter json, string name, double flops)
-    {
-        if (Math.Abs(flops) < 9e15 && flops == Math.Floor(flops))
-        {
-            json.WriteNumber(name, (long)flops);
-        }
-        else
-        {
-            json.WriteNumber(name, flops);
-        }
     }
 }

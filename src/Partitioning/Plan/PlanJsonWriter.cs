@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PartitionCompiler.Partitioning.Json;
 
 namespace PartitionCompiler.Partitioning.Plan;
 
@@ -91,13 +92,7 @@ public static class PlanJsonWriter
             json.WriteString("dataSha256", stage.DataSha256);
         }
 
-        json.WriteStartArray("nodes");
-        foreach (string node in stage.Nodes)
-        {
-            json.WriteStringValue(node);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("nodes", stage.Nodes);
         json.WriteStartArray("inputs");
         foreach (var input in stage.Inputs)
         {
@@ -136,7 +131,7 @@ public static class PlanJsonWriter
         }
 
         json.WriteEndArray();
-        Count(json, "flops", stage.Flops);
+        json.WriteCount("flops", stage.Flops);
         json.WriteNumber("parameterBytes", stage.ParameterBytes);
         json.WriteNumber("peakActivationBytes", stage.PeakActivationBytes);
         Significant(json, "predictedMs", stage.PredictedMs);
@@ -151,13 +146,7 @@ public static class PlanJsonWriter
         json.WriteStartObject();
         json.WriteString("name", tensor.Name);
         json.WriteString("type", tensor.Type);
-        json.WriteStartArray("shape");
-        foreach (long dim in tensor.Shape)
-        {
-            json.WriteNumberValue(dim);
-        }
-
-        json.WriteEndArray();
+        json.WriteNumberArray("shape", tensor.Shape);
     }
 
     private static void WriteTransfer(Utf8JsonWriter json, PlanTransfer transfer)
@@ -165,21 +154,9 @@ public static class PlanJsonWriter
         json.WriteStartObject();
         StageOrEnd(json, "fromStage", transfer.FromStage, "input");
         StageOrEnd(json, "toStage", transfer.ToStage, "output");
-        json.WriteStartArray("route");
-        foreach (string device in transfer.Route)
-        {
-            json.WriteStringValue(device);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("route", transfer.Route);
         json.WriteString("link", transfer.Link);
-        json.WriteStartArray("tensors");
-        foreach (string tensor in transfer.Tensors)
-        {
-            json.WriteStringValue(tensor);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("tensors", transfer.Tensors);
         json.WriteNumber("bytes", transfer.Bytes);
         Significant(json, "predictedMs", transfer.PredictedMs);
         Significant(json, "energyJ", transfer.EnergyJ);
@@ -204,17 +181,6 @@ public static class PlanJsonWriter
         json.WriteRawValue(FormatSignificant(value), skipInputValidation: true);
     }
 
-    /// <summary>A count (FLOPs): an integer when it is whole and below 9e15, else the shortest exact form.</summary>
-    private static void Count(Utf8JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        json.WriteRawValue(
-            Math.Abs(value) < 9e15 && value == Math.Floor(value)
-                ? ((long)value).ToString(CultureInfo.InvariantCulture)
-                : Normalise(value.ToString("R", CultureInfo.InvariantCulture)),
-            skipInputValidation: true);
-    }
-
     /// <summary>6 significant digits, shortest form, lowercase exponent without <c>+</c> or leading zeros.</summary>
     internal static string FormatSignificant(double value)
     {
@@ -228,19 +194,6 @@ public static class PlanJsonWriter
             return "0";
         }
 
-        return Normalise(value.ToString("G6", CultureInfo.InvariantCulture));
-    }
-
-    private static string Normalise(string text)
-    {
-        int e = text.IndexOf('E', StringComparison.Ordinal);
-        if (e < 0)
-        {
-            return text;
-        }
-
-        string mantissa = text[..e];
-        int exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture, $"{mantissa}e{exponent}");
+        return JsonWriterExtensions.LowercaseExponent(value.ToString("G6", CultureInfo.InvariantCulture));
     }
 }
